@@ -1,0 +1,5 @@
+"""Allow ``python -m collabcheck``."""
+
+from collabcheck.cli import main
+
+main()

@@ -1,0 +1,220 @@
+"""The command line: options in, one core call, errors out as one line and an exit code.
+
+Heavy modules (rich, questionary, jinja2) are imported inside the commands that need them, so
+``collabcheck --version`` and ``list`` start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from collabcheck import __version__
+from collabcheck.errors import CollabcheckError, ProblemsError
+from collabcheck.render import Format
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    name="collabcheck",
+    help="Run collaboration checklists for health and care, score them and write reports.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    for line in message.splitlines() or [message]:
+        sys.stderr.write(f"collabcheck: {line}\n")
+    return typer.Exit(code)
+
+
+def handles_errors(command: F) -> F:
+    """Turn the project's errors into one stderr line each and exit 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CollabcheckError as exc:
+            raise _fail(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"collabcheck {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    checklist_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--checklist-dir",
+            help="Also look for checklists in DIR (repeatable; before COLLABCHECK_PATH).",
+            metavar="DIR",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Run collaboration checklists for health and care, score them and write reports.
+
+    Checklists are found in the bundled set, in each --checklist-dir and in COLLABCHECK_PATH
+    (folders separated by the system's path separator), or given as a path to a .yaml file.
+    """
+    ctx.obj = list(checklist_dir or [])
+
+
+def _dirs(ctx: typer.Context) -> list[Path]:
+    obj = ctx.find_root().obj
+    return list(obj) if isinstance(obj, list) else []
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write a rendered document to ``output`` (atomically) or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from collabcheck.files import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write: {exc.strerror}") from None
+    sys.stderr.write(f"Wrote {output}\n")
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
+]
+
+
+@app.command("list")
+@handles_errors
+def list_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List the checklists you can run, and where each comes from.
+
+    Example: collabcheck list --json | jq -r '.[].id'
+    """
+    from collabcheck.catalog import listings
+
+    found, broken = listings(_dirs(ctx))
+    for error in broken:
+        for problem in error.problems:
+            sys.stderr.write(f"collabcheck: warning: skipped {problem}\n")
+    if as_json:
+        rows = [vars(item) for item in found]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif _stdout_is_terminal():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("id", "title", "questions", "source", "from", title=None)
+        for item in found:
+            table.add_row(item.id, item.title, str(item.questions), item.source, item.origin)
+        # Ids are what people type next: never truncate them.
+        table.columns[0].no_wrap = True
+        Console().print(table)
+    else:
+        for item in found:
+            fields = (item.id, item.title, str(item.questions), item.source, item.origin)
+            sys.stdout.write("\t".join(fields) + "\n")
+
+
+ShowFormat = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="text, md (a printable worksheet), json or html."),
+]
+
+
+@app.command()
+@handles_errors
+def show(
+    ctx: typer.Context,
+    checklist: Annotated[str, typer.Argument(help="Checklist id or path to a .yaml file.")],
+    fmt: ShowFormat = Format.TEXT,
+    output: OutputOption = None,
+) -> None:
+    """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
+
+    Example: collabcheck show board-readiness --format md -o worksheet.md
+    """
+    from collabcheck.loader import resolve
+
+    loaded = resolve(checklist, _dirs(ctx))
+    if fmt is Format.TEXT:
+        from collabcheck.render import text
+
+        emit(text.checklist(loaded), output)
+    elif fmt is Format.MD:
+        from collabcheck.render import markdown
+
+        emit(markdown.worksheet(loaded), output)
+    elif fmt is Format.JSON:
+        from collabcheck.render import json as json_render
+
+        emit(json_render.checklist(loaded), output)
+    else:
+        raise _fail(f"show does not write {fmt.value}; use text, md or json", EXIT_USAGE)
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Checklist files to check.", metavar="PATH...")
+    ],
+) -> None:
+    """Check checklist files and report every problem as FILE:LINE: FIELD: message.
+
+    Exits 0 when all are valid, 1 otherwise.
+
+    Example: collabcheck validate my-checklists/*.yaml
+    """
+    from collabcheck.loader import load_path
+
+    failed = 0
+    for path in paths:
+        try:
+            checklist = load_path(path)
+        except ProblemsError as exc:
+            failed += 1
+            for problem in exc.problems:
+                sys.stderr.write(f"{problem}\n")
+            continue
+        count = len(checklist.questions)
+        sys.stderr.write(f"{path}: ok ({checklist.id}, {count} questions)\n")
+    if failed:
+        noun = "file" if len(paths) == 1 else "files"
+        raise _fail(f"problems in {failed} of {len(paths)} {noun}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,68 @@
+"""The project's errors: one base class, so the CLI turns any of them into one line and exit 1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CollabcheckError(Exception):
+    """Base of every error the user can cause; its message is shown as one line."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class ProblemsError(CollabcheckError):
+    """An input file with one or more problems, all reported at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ChecklistError(ProblemsError):
+    """A checklist file that cannot be read or does not validate."""
+
+
+class AnswersError(ProblemsError):
+    """An answers file that cannot be read or does not fit its checklist."""
+
+
+class ResultError(ProblemsError):
+    """A result file that cannot be read as a collabcheck result."""
+
+
+class ChecklistNotFoundError(CollabcheckError):
+    """No checklist with the given id or path."""
+
+
+class SessionError(CollabcheckError):
+    """A saved session that cannot be used."""
+
+
+class NoTerminalError(CollabcheckError):
+    """An interactive step was needed but there is no terminal."""
+
+
+class RunInterruptedError(CollabcheckError):
+    """The person stopped an interactive run; their answers are saved."""
+
+    def __init__(self, saved: int, checklist_id: str) -> None:
+        self.saved = saved
+        self.checklist_id = checklist_id
+        super().__init__(
+            f"Saved {saved} answers. Continue with: collabcheck run {checklist_id} --resume"
+        )

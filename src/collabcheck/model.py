@@ -1,0 +1,205 @@
+"""Plain, frozen data: checklists as loaded, and the answers given to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+DONT_KNOW = "dont-know"
+"""The answer key that counts as answered (value 0) and is listed as a knowledge gap."""
+
+
+@dataclass(frozen=True)
+class ScaleOption:
+    """One answer a scored question can take."""
+
+    key: str
+    """What answers files and results store, e.g. ``partly``."""
+    label: str
+    """What the person sees, e.g. ``Partly``."""
+    value: float | None
+    """0..1, or None when the answer excludes the question from scoring (not applicable)."""
+
+    @property
+    def is_dont_know(self) -> bool:
+        return self.key == DONT_KNOW
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The answers of a checklist's scored questions, best first."""
+
+    id: str
+    options: tuple[ScaleOption, ...]
+
+    def option(self, key: str) -> ScaleOption | None:
+        """The option with this key, or None."""
+        return next((o for o in self.options if o.key == key), None)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(o.key for o in self.options)
+
+
+def _option(key: str, label: str, value: float | None) -> ScaleOption:
+    return ScaleOption(key=key, label=label, value=value)
+
+
+BUILTIN_SCALES: dict[str, Scale] = {
+    "yes-partly-no": Scale(
+        "yes-partly-no",
+        (
+            _option("yes", "Yes", 1.0),
+            _option("partly", "Partly", 0.5),
+            _option("no", "No", 0.0),
+            _option(DONT_KNOW, "Don't know", 0.0),
+            _option("n/a", "Not applicable", None),
+        ),
+    ),
+    "agree-5": Scale(
+        "agree-5",
+        (
+            _option("strongly-agree", "Strongly agree", 1.0),
+            _option("agree", "Agree", 0.75),
+            _option("neither", "Neither agree nor disagree", 0.5),
+            _option("disagree", "Disagree", 0.25),
+            _option("strongly-disagree", "Strongly disagree", 0.0),
+            _option(DONT_KNOW, "Don't know", 0.0),
+            _option("n/a", "Not applicable", None),
+        ),
+    ),
+}
+
+
+class QuestionKind(StrEnum):
+    """How a question is answered."""
+
+    SCALE = "scale"
+    """On the checklist's scale, and scored."""
+    CHOICE = "choice"
+    """One (or, if ``multiple``, several) of the question's own choices; not scored."""
+    TEXT = "text"
+    """Free text; not scored."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice question."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Ask a question only when an earlier answer is one of ``answers``."""
+
+    question: str
+    """Full id (``SECTION.QUESTION``) of the earlier question."""
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a checklist."""
+
+    id: str
+    """Full id, ``SECTION.QUESTION``."""
+    section: str
+    text: str
+    label: str | None = None
+    help: str | None = None
+    weight: float = 1.0
+    kind: QuestionKind = QuestionKind.SCALE
+    choices: tuple[Choice, ...] = ()
+    multiple: bool = False
+    when: Condition | None = None
+
+    @property
+    def scored(self) -> bool:
+        return self.kind is QuestionKind.SCALE
+
+    def choice(self, key_or_label: str) -> Choice | None:
+        """The choice with this key (or, for convenience, this exact label), or None."""
+        for choice in self.choices:
+            if key_or_label in (choice.key, choice.label):
+                return choice
+        return None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of questions."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    intro: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """The document a checklist is written from; every report credits it."""
+
+    publisher: str
+    title: str
+    year: int | None = None
+    author: str | None = None
+    url: str | None = None
+
+    def credit(self) -> str:
+        """A one-line citation, e.g. ``Good Governance Institute, "An appetite ...", 2021``."""
+        parts = [self.author, self.publisher] if self.author else [self.publisher]
+        parts.append(f"\u201c{self.title}\u201d")
+        if self.year is not None:
+            parts.append(str(self.year))
+        return ", ".join(p for p in parts if p)
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Score thresholds for the ratings: green at ``green`` or more, amber at ``amber`` or more."""
+
+    green: float = 75.0
+    amber: float = 50.0
+
+    def rating(self, score: float | None) -> str | None:
+        """The rating word for an unrounded score, or None for no score."""
+        if score is None:
+            return None
+        if score >= self.green:
+            return "green"
+        if score >= self.amber:
+            return "amber"
+        return "red"
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A loaded, valid checklist."""
+
+    id: str
+    title: str
+    version: str
+    source: Source
+    description: str
+    scale: Scale
+    sections: tuple[Section, ...]
+    bands: Bands = field(default_factory=Bands)
+    path: Path | None = None
+    """The file it was loaded from."""
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question, in checklist order."""
+        return tuple(q for s in self.sections for q in s.questions)
+
+    def question(self, full_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == full_id), None)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)

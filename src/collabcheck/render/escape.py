@@ -1,0 +1,19 @@
+"""Escaping user and checklist text for Markdown, so it cannot break a table or a heading."""
+
+from __future__ import annotations
+
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def md_inline(text: str) -> str:
+    """Text safe inside a Markdown paragraph or table cell: one line, specials escaped."""
+    one_line = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", one_line)
+
+
+def md_block(text: str) -> str:
+    """Text safe as a Markdown paragraph: line breaks kept as hard breaks, specials escaped."""
+    lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
+    return "  \n".join(line for line in lines if line)

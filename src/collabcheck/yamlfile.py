@@ -1,0 +1,192 @@
+"""Read YAML (or JSON, which is YAML) safely: bounded in size and alias expansion, with lines.
+
+Mappings and lists come back as ``LineDict`` and ``LineList``, which remember the line each
+item starts on, so that validation can say ``FILE:LINE: FIELD: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from collabcheck.errors import Problem
+
+MAX_BYTES = 1024 * 1024
+"""Files larger than this are refused unread: no checklist or answers file comes near it."""
+
+MAX_DEPTH = 100
+"""Nesting deeper than this is refused before composing: libyaml's composer recurses in C."""
+
+MAX_NODES = 200_000
+"""Nodes a document may expand to, aliases followed; a 'billion laughs' file stops here."""
+
+try:  # The C loader parses about ten times faster; fall back where libyaml is missing.
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int | None = None
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int | None:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line: int | None = None
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int | None:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+def line_of(container: object, key: Any) -> int | None:
+    """The line of ``container[key]`` when the container remembers it."""
+    if isinstance(container, LineDict):
+        return container.line_of(key)
+    if isinstance(container, LineList) and isinstance(key, int):
+        return container.line_of(key)
+    return None
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader whose mappings and sequences carry line numbers."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlReadError(Exception):
+    """A file that is not readable YAML; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def _check_expansion(root: yaml.Node, name: str) -> None:
+    """Refuse documents whose aliases expand past MAX_NODES (walked without recursion)."""
+    seen = 0
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise YamlReadError(
+                Problem(
+                    name,
+                    None,
+                    "",
+                    f"refused: the document expands to more than {MAX_NODES:,} values "
+                    "(too many aliases or too large)",
+                )
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse deep nesting from the event stream, which is flat, before anything recurses."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise YamlReadError(
+                    Problem(name, line, "", f"refused: nested more than {MAX_DEPTH} levels deep")
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def parse_text(text: str, name: str) -> Any:
+    """Parse one YAML document from ``text``; ``name`` is the file name used in problems."""
+    loader = _LineLoader(text)
+    try:
+        _check_depth(text, name)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_expansion(node, name)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise YamlReadError(Problem(name, line, "", f"not valid YAML: {message}")) from None
+    except yaml.YAMLError as exc:
+        message = " ".join(str(exc).split())
+        raise YamlReadError(Problem(name, None, "", f"not valid YAML: {message}")) from None
+    except RecursionError:
+        raise YamlReadError(Problem(name, None, "", "refused: nested too deeply")) from None
+    finally:
+        loader.dispose()
+
+
+def read_text(path: Path, name: str | None = None) -> str:
+    """Read a UTF-8 file of at most MAX_BYTES, or raise YamlReadError saying why not."""
+    shown = name or str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise YamlReadError(Problem(shown, None, "", "no such file")) from None
+    except IsADirectoryError:
+        raise YamlReadError(Problem(shown, None, "", "is a folder, not a file")) from None
+    except OSError as exc:
+        raise YamlReadError(Problem(shown, None, "", f"cannot read: {exc.strerror}")) from None
+    if len(data) > MAX_BYTES:
+        raise YamlReadError(
+            Problem(shown, None, "", f"refused: larger than {MAX_BYTES // 1024 // 1024} MiB")
+        )
+    if b"\0" in data:
+        raise YamlReadError(Problem(shown, None, "", "not a text file (it has NUL bytes)"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlReadError(Problem(shown, line, "", "not UTF-8 text")) from None
+
+
+def load_file(path: Path, name: str | None = None) -> Any:
+    """Read and parse a YAML or JSON file safely; raise YamlReadError on any failure."""
+    return parse_text(read_text(path, name), name or str(path))

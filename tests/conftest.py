@@ -1,0 +1,80 @@
+"""Shared fixtures: the CLI through its real entry point, and small checklist files."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from collabcheck.cli import app
+
+MINIMAL = """\
+id: tiny
+title: Tiny checklist
+version: "1"
+source:
+  publisher: Test Publisher
+  title: A test source
+  year: 2024
+description: A small checklist for tests.
+scale: yes-partly-no
+sections:
+  - id: first
+    title: First section
+    intro: Where it starts.
+    questions:
+      - id: one
+        label: One
+        text: Is the first thing in place?
+        help: The first thing matters.
+      - id: two
+        text: Is the second thing in place?
+        weight: 2
+  - id: second
+    title: Second section
+    questions:
+      - id: three
+        text: Is the third thing in place?
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Keep the user's search path and saved sessions out of every test."""
+    monkeypatch.delenv("COLLABCHECK_PATH", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    yield
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run collabcheck with arguments, as a user would, and return the result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a (dedented) text file into the test's folder and return its path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def tiny(write_file: Callable[[str, str], Path]) -> Path:
+    """A valid three-question checklist file."""
+    return write_file("tiny.yaml", MINIMAL)
