@@ -16,11 +16,18 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from collabcheck import __version__
-from collabcheck.errors import CollabcheckError, ProblemsError
+from collabcheck.errors import (
+    CollabcheckError,
+    ProblemsError,
+    RunInterruptedError,
+    UsageError,
+)
 from collabcheck.render import Format
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_BELOW_THRESHOLD = 3
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="collabcheck",
@@ -47,6 +54,10 @@ def handles_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except RunInterruptedError as exc:
+            raise _fail(str(exc), EXIT_INTERRUPTED) from None
+        except UsageError as exc:
+            raise _fail(str(exc), EXIT_USAGE) from None
         except CollabcheckError as exc:
             raise _fail(str(exc)) from None
 
@@ -213,6 +224,129 @@ def validate(
     if failed:
         noun = "file" if len(paths) == 1 else "files"
         raise _fail(f"problems in {failed} of {len(paths)} {noun}")
+
+
+ReportFormat = Annotated[Format, typer.Option("--format", "-f", help="md (the default) or json.")]
+
+
+def _render_result(result: Any, fmt: Format) -> str:
+    if fmt is Format.MD:
+        from collabcheck.render import markdown
+
+        return markdown.report(result)
+    if fmt is Format.JSON:
+        from collabcheck.render import json as json_render
+
+        return json_render.result(result)
+    raise UsageError(f"--format {fmt.value}: reports are written as md or json")
+
+
+def _check_threshold(result: Any, fail_under: float | None) -> None:
+    if fail_under is None:
+        return
+    score = result.scores.overall.score
+    if score is None or score < fail_under:
+        shown = "no score" if score is None else f"{round(score, 1):g}"
+        raise _fail(f"overall score {shown} is below --fail-under {fail_under:g}", 3)
+
+
+FailUnder = Annotated[
+    float | None,
+    typer.Option(
+        "--fail-under", help="Exit 3 when the overall score is below N.", metavar="N", min=0
+    ),
+]
+
+
+@app.command()
+@handles_errors
+def run(
+    ctx: typer.Context,
+    checklist: Annotated[str, typer.Argument(help="Checklist id or path to a .yaml file.")],
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", "-a", help="Take answers from FILE (YAML or JSON).", metavar="FILE"
+        ),
+    ] = None,
+    fmt: ReportFormat = Format.MD,
+    output: OutputOption = None,
+    org: Annotated[str | None, typer.Option("--org", help="Organisation.")] = None,
+    respondent: Annotated[str | None, typer.Option(help="Who is answering.")] = None,
+    role: Annotated[str | None, typer.Option(help="The respondent's role.")] = None,
+    notes: Annotated[
+        str, typer.Option(help="When to ask for a note: always, low (answers) or never.")
+    ] = "low",
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
+    ] = None,
+    resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    fail_under: FailUnder = None,
+) -> None:
+    """Answer a checklist and write the scored report (Markdown or JSON).
+
+    Every answer is saved as it is given: Ctrl-C stops, and --resume continues.
+    Without a terminal, give the answers with --answers FILE.
+
+    Example: collabcheck run board-readiness --format json -o result.json
+    """
+    from collabcheck.interview import NotesPolicy
+    from collabcheck.loader import resolve
+    from collabcheck.runner import RunOptions
+    from collabcheck.runner import run as run_checklist
+
+    try:
+        policy = NotesPolicy(notes)
+    except ValueError:
+        raise UsageError(f"--notes {notes}: use always, low or never") from None
+    if fmt not in (Format.MD, Format.JSON):
+        raise UsageError(f"--format {fmt.value}: reports are written as md or json")
+    options = RunOptions(
+        checklist=resolve(checklist, _dirs(ctx)),
+        ref=checklist,
+        answers_path=answers,
+        organisation=org,
+        respondent=respondent,
+        role=role,
+        sections=tuple(section or ()),
+        notes=policy,
+        resume=resume,
+    )
+
+    def prompter() -> Any:
+        from collabcheck.prompting import terminal_prompter
+
+        return terminal_prompter()
+
+    outcome = run_checklist(options, terminal=sys.stdin.isatty(), prompter=prompter)
+    for warning in outcome.warnings:
+        sys.stderr.write(f"collabcheck: warning: {warning}\n")
+    emit(_render_result(outcome.result, fmt), output)
+    if outcome.interactive:
+        from collabcheck.summary import print_summary
+
+        print_summary(outcome.result)
+    _check_threshold(outcome.result, fail_under)
+
+
+@app.command()
+@handles_errors
+def report(
+    result_file: Annotated[Path, typer.Argument(help="A result JSON written by run.")],
+    fmt: ReportFormat = Format.MD,
+    output: OutputOption = None,
+    fail_under: FailUnder = None,
+) -> None:
+    """Write the report of a saved result again, in another format or to a file.
+
+    Example: collabcheck report result.json --format md -o report.md
+    """
+    from collabcheck.result_reader import read_result
+
+    result = read_result(result_file)
+    emit(_render_result(result, fmt), output)
+    _check_threshold(result, fail_under)
 
 
 def main() -> None:

@@ -64,5 +64,14 @@ class RunInterruptedError(CollabcheckError):
         self.saved = saved
         self.checklist_id = checklist_id
         super().__init__(
-            f"Saved {saved} answers. Continue with: collabcheck run {checklist_id} --resume"
+            f"Saved {saved} answer{'' if saved == 1 else 's'}. "
+            f"Continue with: collabcheck run {checklist_id} --resume"
         )
+
+
+class UsageError(CollabcheckError):
+    """Options that do not fit together or do not fit the checklist (exit status 2)."""
+
+
+class OutputExistsError(CollabcheckError):
+    """A file that would be overwritten without --force."""

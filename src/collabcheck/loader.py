@@ -390,8 +390,14 @@ def _parse_choices(
         line = line_of(raw, index)
         if isinstance(item, str) and item.strip():
             choice = Choice(_slug(item), item.strip())
-        elif isinstance(item, LineDict) and isinstance(item.get("key"), str) and item.get("label"):
-            choice = Choice(str(item["key"]), str(item["label"]))
+        elif isinstance(item, LineDict):
+            c_at = f"{at}.choices[{index}]"
+            check.keys(item, {"key", "label"}, ("key", "label"), c_at)
+            key = check.text(item, "key", c_at)
+            label = check.text(item, "label", c_at)
+            if key is None or label is None:
+                continue
+            choice = Choice(key, label)
         else:
             check.add(line, f"{at}.choices[{index}]", "must be text, or a mapping of key and label")
             continue
@@ -420,6 +426,17 @@ def _parse_when(
     answers_list = raw_answers if isinstance(raw_answers, list) else [raw_answers]
     # YAML 1.1 reads unquoted yes/no as booleans; they mean the answer keys.
     answers = tuple(_answer_key(a) for a in answers_list if a is not None)
+    if "question" in when and not isinstance(target_id, str):
+        check.add(
+            when.line_of("question"),
+            f"{at}.when.question",
+            f"must be a full question id (SECTION.QUESTION), not {_kind(target_id)}",
+        )
+    if any(isinstance(a, dict | list) for a in answers_list):
+        check.add(
+            when.line_of("answer"), f"{at}.when.answer", "must be an answer key or a list of them"
+        )
+        return None
     if not isinstance(target_id, str):
         return None
     target = earlier.get(target_id)

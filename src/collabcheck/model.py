@@ -25,6 +25,21 @@ class ScaleOption:
     def is_dont_know(self) -> bool:
         return self.key == DONT_KNOW
 
+    @property
+    def is_low(self) -> bool:
+        return is_low_answer(self.key, self.value)
+
+
+def is_low_answer(key: str, value: float | None) -> bool:
+    """Whether an answer is a gap: don't know, or below the top of the scale (No, Partly,
+    Disagree...), which invites a note and lists it in the report's priority gaps.
+
+    'Neither agree nor disagree' is a neutral answer, not a concern; n/a is no answer at all.
+    """
+    if key == DONT_KNOW:
+        return True
+    return value is not None and value < 0.75 and key != "neither"
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -203,3 +218,35 @@ class Checklist:
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+
+class Status(StrEnum):
+    """What became of a question in a run."""
+
+    ANSWERED = "answered"
+    SKIPPED = "skipped"
+    HIDDEN = "hidden"
+    """Not asked, because its ``when`` condition was not met."""
+
+
+AnswerValue = str | tuple[str, ...]
+"""A scale or choice key, several choice keys, or free text."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one person gave for one question (a skip is recorded as ``answer=None``)."""
+
+    answer: AnswerValue | None
+    note: str | None = None
+
+
+def condition_met(condition: Condition | None, answers: dict[str, Answer]) -> bool:
+    """Whether a question with this ``when`` is to be asked, given the answers so far."""
+    if condition is None:
+        return True
+    given = answers.get(condition.question)
+    if given is None or given.answer is None:
+        return False
+    keys = given.answer if isinstance(given.answer, tuple) else (given.answer,)
+    return any(key in condition.answers for key in keys)

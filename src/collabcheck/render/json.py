@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.result import Result, to_dict
 
 
 def checklist_dict(checklist: Checklist) -> dict[str, Any]:
@@ -55,3 +56,8 @@ def _question(question: Question) -> dict[str, Any]:
 
 def checklist(checklist: Checklist) -> str:
     return json.dumps(checklist_dict(checklist), indent=2, ensure_ascii=False) + "\n"
+
+
+def result(result: Result) -> str:
+    """The result as ``collabcheck/result/v1`` JSON."""
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,150 @@
+"""Answers files: a run's answers given up front (YAML or JSON), checked against the checklist.
+
+```yaml
+checklist: board-readiness        # optional; must match the checklist being run
+organisation: Example NHS Trust   # optional, like respondent and role
+answers:
+  skills.training: partly
+  skills.skills-and-capacity: yes # unquoted yes/no work: YAML 1.1 reads them as true/false
+  purpose.shared-purpose: {answer: no, note: not yet agreed}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from collabcheck.errors import AnswersError, Problem
+from collabcheck.model import Answer, Checklist, Question, QuestionKind
+from collabcheck.yamlfile import LineDict, YamlReadError, line_of, load_file
+
+_TOP_KEYS = {"checklist", "organisation", "respondent", "role", "answers"}
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    """The parsed contents of an answers file."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    organisation: str | None = None
+    respondent: str | None = None
+    role: str | None = None
+
+
+def _key(value: Any) -> Any:
+    """YAML 1.1 reads unquoted yes/no (and on/off) as booleans; they mean the answer keys."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
+def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
+    """Check parsed YAML/JSON as answers to ``checklist``; raise AnswersError listing problems."""
+    problems: list[Problem] = []
+
+    def bad(line: int | None, field: str, message: str) -> None:
+        problems.append(Problem(name, line, field, message))
+
+    if data is None:
+        data = LineDict()
+    if not isinstance(data, dict):
+        raise AnswersError([Problem(name, None, "", "must be a mapping with an 'answers' key")])
+    for key in data:
+        if key not in _TOP_KEYS:
+            bad(
+                line_of(data, key),
+                str(key),
+                f"unknown key; allowed: {', '.join(sorted(_TOP_KEYS))}",
+            )
+    named = data.get("checklist")
+    if named is not None and named != checklist.id:
+        bad(
+            line_of(data, "checklist"),
+            "checklist",
+            f"these answers are for {named!r}, not {checklist.id!r}",
+        )
+    meta: dict[str, str | None] = {}
+    for key in ("organisation", "respondent", "role"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str | int | float):
+            bad(line_of(data, key), key, "must be text")
+            value = None
+        meta[key] = None if value is None else str(value)
+    raw = data.get("answers")
+    answers: dict[str, Answer] = {}
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        bad(line_of(data, "answers"), "answers", "must map question ids to answers")
+        raw = {}
+    for qid, given in raw.items():
+        line = line_of(raw, qid)
+        question = checklist.question(str(qid))
+        if question is None:
+            bad(line, f"answers.{qid}", f"unknown question id {qid!r} in {checklist.id}")
+            continue
+        answer = _answer(question, checklist, given, line, bad)
+        if answer is not None:
+            answers[question.id] = answer
+    if problems:
+        raise AnswersError(problems)
+    return AnswersFile(answers, meta["organisation"], meta["respondent"], meta["role"])
+
+
+def _answer(
+    question: Question, checklist: Checklist, given: Any, line: int | None, bad: Any
+) -> Answer | None:
+    at = f"answers.{question.id}"
+    note: str | None = None
+    if isinstance(given, dict):
+        unknown = set(given) - {"answer", "note"}
+        if unknown:
+            bad(line, at, f"unknown key {sorted(unknown)[0]!r}; use answer and note")
+            return None
+        note_value = given.get("note")
+        if note_value is not None and not isinstance(note_value, str):
+            bad(line, f"{at}.note", "must be text")
+            return None
+        note = note_value.strip() if note_value and note_value.strip() else None
+        given = given.get("answer")
+    given = _key(given)
+    if given is None:
+        return Answer(None, note)  # recorded as skipped
+    if question.kind is QuestionKind.SCALE:
+        if not isinstance(given, str) or checklist.scale.option(given) is None:
+            allowed = ", ".join(checklist.scale.keys)
+            bad(line, at, f"unknown answer {given!r}; use one of {allowed}")
+            return None
+        return Answer(given, note)
+    if question.kind is QuestionKind.CHOICE:
+        items = given if isinstance(given, list) else [given]
+        keys: list[str] = []
+        for item in items:
+            choice = question.choice(str(_key(item)))
+            if choice is None:
+                allowed = ", ".join(c.key for c in question.choices)
+                bad(line, at, f"unknown choice {item!r}; use one of {allowed}")
+                return None
+            keys.append(choice.key)
+        if len(keys) > 1 and not question.multiple:
+            bad(line, at, "only one choice may be given")
+            return None
+        return Answer(tuple(keys) if question.multiple else keys[0], note)
+    if not isinstance(given, str | int | float):
+        bad(line, at, "must be text")
+        return None
+    return Answer(str(given), note)
+
+
+def read_answers(path: Path, checklist: Checklist) -> AnswersFile:
+    """Read and check an answers file for ``checklist``."""
+    name = str(path)
+    try:
+        data = load_file(path, name)
+    except YamlReadError as exc:
+        raise AnswersError([exc.problem]) from None
+    return parse_answers(data, checklist, name)

@@ -1,0 +1,252 @@
+"""The order of asking: sections and questions, skip and back, notes, and the final check.
+
+Everything that talks to the person goes through a ``Prompter``, so this module runs (and is
+tested) without a terminal; prompting.py is the questionary implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Protocol
+
+from collabcheck.model import (
+    Answer,
+    Checklist,
+    Question,
+    QuestionKind,
+    Section,
+    condition_met,
+)
+from collabcheck.result import now, visible_answers
+from collabcheck.sessions import Session
+
+
+class Move(Enum):
+    """A reply that is not an answer."""
+
+    SKIP = "skip"
+    BACK = "back"
+
+
+class NotesPolicy(StrEnum):
+    """When to offer a note after an answer."""
+
+    ALWAYS = "always"
+    LOW = "low"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the person is, for 'Section 2/6 · Question 5 of 27'."""
+
+    section: int
+    sections: int
+    question: int
+    questions: int
+
+    def __str__(self) -> str:
+        return (
+            f"Section {self.section}/{self.sections} \u00b7 "
+            f"Question {self.question} of {self.questions}"
+        )
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """One line of the 'check your answers' screen."""
+
+    question: Question
+    number: str
+    answer: str
+    note: str | None
+
+
+class Prompter(Protocol):
+    """What the interview needs from whoever asks the questions."""
+
+    def section_start(self, section: Section, number: int, total: int) -> None:
+        """Show a section's title and intro as the person enters it."""
+
+    def ask(
+        self, question: Question, checklist: Checklist, progress: Progress, previous: Answer | None
+    ) -> Answer | Move:
+        """Ask one question; return the answer (without a note), or skip or back."""
+
+    def ask_note(self, question: Question, previous: str | None) -> str | None:
+        """Ask for an optional note; an empty reply is no note."""
+
+    def review(self, lines: Sequence[ReviewLine]) -> Question | None:
+        """Show every answer; return a question to change, or None to write the report."""
+
+
+def answer_text(checklist: Checklist, question: Question, answer: Answer | None) -> str:
+    """How an answer reads on screen."""
+    if answer is None or answer.answer is None:
+        return "(skipped)"
+    if question.kind is QuestionKind.SCALE and isinstance(answer.answer, str):
+        option = checklist.scale.option(answer.answer)
+        return option.label if option else answer.answer
+    if question.kind is QuestionKind.CHOICE:
+        keys = answer.answer if isinstance(answer.answer, tuple) else (answer.answer,)
+        return "; ".join(c.label for k in keys if (c := question.choice(k)))
+    return str(answer.answer)
+
+
+class Interview:
+    """Asks a checklist's questions, saving the session after every answer."""
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        session: Session,
+        prompter: Prompter,
+        *,
+        sections: Sequence[str] = (),
+        notes: NotesPolicy = NotesPolicy.LOW,
+    ) -> None:
+        self.checklist = checklist
+        self.session = session
+        self.prompter = prompter
+        self.notes = notes
+        chosen = [s for s in checklist.sections if not sections or s.id in sections]
+        self.sections = chosen
+        self.questions = [q for s in chosen for q in s.questions]
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        return self.session.state.answers
+
+    def run(self, *, only_unanswered: bool = False) -> dict[str, Answer]:
+        """Ask the questions (from where a resumed session stopped), then the check screen.
+
+        With ``only_unanswered``, questions that already have an answer (from an answers file)
+        are not asked again. Returns the answers to the questions shown.
+        """
+        start = 0 if only_unanswered else self._start_index()
+        self._ask_from(start, only_unanswered=only_unanswered)
+        self._review()
+        return visible_answers(self.checklist, self.answers)
+
+    def _start_index(self) -> int:
+        position = self.session.state.position
+        ids = [q.id for q in self.questions]
+        if position in ids:
+            return ids.index(position)
+        return 0 if not self.answers else len(ids)
+
+    def _shown(self, question: Question) -> bool:
+        return condition_met(question.when, visible_answers(self.checklist, self.answers))
+
+    def _ask_from(self, index: int, *, only_unanswered: bool) -> None:
+        current_section: str | None = None
+        while index < len(self.questions):
+            question = self.questions[index]
+            if not self._shown(question) or (only_unanswered and question.id in self.answers):
+                index += 1
+                continue
+            if question.section != current_section:
+                current_section = question.section
+                self._announce(question.section)
+            self._remember_position(question.id)
+            reply = self.prompter.ask(
+                question, self.checklist, self._progress(question), self.answers.get(question.id)
+            )
+            if reply is Move.BACK:
+                index = self._previous_shown(index)
+                continue
+            if reply is Move.SKIP:
+                self._record(question, Answer(None, self._existing_note(question)))
+            else:
+                assert isinstance(reply, Answer)
+                self._record(question, self._with_note(question, reply))
+            index += 1
+        self._remember_position(None)
+
+    def _announce(self, section_id: str) -> None:
+        ids = [s.id for s in self.sections]
+        section = self.sections[ids.index(section_id)]
+        self.prompter.section_start(section, ids.index(section_id) + 1, len(ids))
+
+    def _previous_shown(self, index: int) -> int:
+        for earlier in range(index - 1, -1, -1):
+            if self._shown(self.questions[earlier]):
+                return earlier
+        return index
+
+    def _progress(self, question: Question) -> Progress:
+        shown = [q for q in self.questions if self._shown(q)]
+        ids = [s.id for s in self.sections]
+        return Progress(
+            section=ids.index(question.section) + 1,
+            sections=len(ids),
+            question=[q.id for q in shown].index(question.id) + 1,
+            questions=len(shown),
+        )
+
+    def _existing_note(self, question: Question) -> str | None:
+        previous = self.answers.get(question.id)
+        return previous.note if previous else None
+
+    def _with_note(self, question: Question, answer: Answer, *, offer: bool = False) -> Answer:
+        if offer or self._wants_note(question, answer):
+            note = self.prompter.ask_note(question, self._existing_note(question))
+            return Answer(answer.answer, note.strip() if note and note.strip() else None)
+        return Answer(answer.answer, self._existing_note(question))
+
+    def _wants_note(self, question: Question, answer: Answer) -> bool:
+        if self.notes is NotesPolicy.ALWAYS:
+            return True
+        if self.notes is NotesPolicy.NEVER or question.kind is not QuestionKind.SCALE:
+            return False
+        option = self.checklist.scale.option(str(answer.answer))
+        return option is not None and option.is_low
+
+    def _record(self, question: Question, answer: Answer) -> None:
+        state = self.session.state
+        state.answers[question.id] = answer
+        if state.started_at is None:
+            state.started_at = now()
+        self.session.save()
+
+    def _remember_position(self, question_id: str | None) -> None:
+        if self.session.state.position != question_id:
+            self.session.state.position = question_id
+            if self.answers:
+                self.session.save()
+
+    def _review(self) -> None:
+        while True:
+            lines = self._review_lines()
+            chosen = self.prompter.review(lines)
+            if chosen is None:
+                return
+            previous = self.answers.get(chosen.id)
+            progress = self._progress(chosen)
+            reply = self.prompter.ask(chosen, self.checklist, progress, previous)
+            if reply is Move.SKIP:
+                self._record(chosen, Answer(None, previous.note if previous else None))
+            elif isinstance(reply, Answer):
+                # On the check screen a note is offered for any answer, on request.
+                self._record(chosen, self._with_note(chosen, reply, offer=True))
+            # Changing an answer can reveal questions (their ``when``): ask those now.
+            self._ask_from(0, only_unanswered=True)
+
+    def _review_lines(self) -> list[ReviewLine]:
+        lines: list[ReviewLine] = []
+        for s_number, section in enumerate(self.sections, 1):
+            for q_number, question in enumerate(section.questions, 1):
+                if not self._shown(question):
+                    continue
+                answer = self.answers.get(question.id)
+                lines.append(
+                    ReviewLine(
+                        question,
+                        f"{s_number}.{q_number}",
+                        answer_text(self.checklist, question, answer),
+                        answer.note if answer else None,
+                    )
+                )
+        return lines

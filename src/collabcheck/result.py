@@ -1,0 +1,250 @@
+"""A completed run: every question's outcome, the scores, and who answered when.
+
+A result is self-contained: it carries the question texts, labels and weights, so ``report``,
+``combine`` and ``compare`` work without the checklist file. Its JSON form is
+``collabcheck/result/v1`` (see schemas/result.schema.json).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from collabcheck import __version__
+from collabcheck.model import (
+    Answer,
+    Bands,
+    Checklist,
+    Question,
+    QuestionKind,
+    Source,
+    Status,
+    condition_met,
+)
+from collabcheck.scoring import ScoredAnswer, Scores, score
+
+SCHEMA = "collabcheck/result/v1"
+
+
+@dataclass(frozen=True)
+class ChecklistInfo:
+    """What a result keeps of its checklist."""
+
+    id: str
+    title: str
+    version: str
+    source: Source
+    scale: str
+    bands: Bands
+    sections: tuple[tuple[str, str], ...]
+    """Each section's id and title, in order."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Who answered, and when."""
+
+    organisation: str | None = None
+    respondent: str | None = None
+    role: str | None = None
+    started_at: str | None = None
+    completed_at: str | None = None
+    tool_version: str = __version__
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One question's outcome in a result."""
+
+    id: str
+    section: str
+    text: str
+    kind: QuestionKind
+    status: Status
+    answer: str | list[str] | None
+    answer_label: str | None
+    value: float | None
+    note: str | None
+    label: str | None = None
+    weight: float = 1.0
+    dont_know: bool = False
+
+    @property
+    def scored_answer(self) -> ScoredAnswer:
+        return ScoredAnswer(self.section, self.weight, self.status, self.value, self.dont_know)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A checklist's answers and scores."""
+
+    checklist: ChecklistInfo
+    meta: Meta
+    outcomes: tuple[Outcome, ...]
+    scores: Scores
+
+
+def now() -> str:
+    """The local time, ISO 8601 with its offset, to the second."""
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def checklist_info(checklist: Checklist) -> ChecklistInfo:
+    return ChecklistInfo(
+        id=checklist.id,
+        title=checklist.title,
+        version=checklist.version,
+        source=checklist.source,
+        scale=checklist.scale.id,
+        bands=checklist.bands,
+        sections=tuple((s.id, s.title) for s in checklist.sections),
+    )
+
+
+def visible_answers(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+    """The answers to questions that are shown, given the answers before each one.
+
+    An answer to a question whose ``when`` is no longer met (because an earlier answer changed)
+    is dropped, and so, in turn, are the questions that depend on it.
+    """
+    shown: dict[str, Answer] = {}
+    for question in checklist.questions:
+        if question.id in answers and condition_met(question.when, shown):
+            shown[question.id] = answers[question.id]
+    return shown
+
+
+def is_shown(checklist: Checklist, question: Question, answers: Mapping[str, Answer]) -> bool:
+    """Whether ``question`` is asked, given the answers so far."""
+    return condition_met(question.when, visible_answers(checklist, answers))
+
+
+def outcome(
+    checklist: Checklist, question: Question, answer: Answer | None, shown: bool
+) -> Outcome:
+    """The outcome of one question, from its answer (None: not answered)."""
+    base = Outcome(
+        id=question.id,
+        section=question.section,
+        text=question.text,
+        kind=question.kind,
+        status=Status.HIDDEN,
+        answer=None,
+        answer_label=None,
+        value=None,
+        note=None,
+        label=question.label,
+        weight=question.weight,
+    )
+    if not shown:
+        return base
+    if answer is None or answer.answer is None:
+        return replace(base, status=Status.SKIPPED, note=answer.note if answer else None)
+    given = answer.answer
+    if question.kind is QuestionKind.SCALE and isinstance(given, str):
+        option = checklist.scale.option(given)
+        assert option is not None, f"{question.id}: {given!r} was checked when read"
+        return replace(
+            base,
+            status=Status.ANSWERED,
+            answer=option.key,
+            answer_label=option.label,
+            value=option.value,
+            note=answer.note,
+            dont_know=option.is_dont_know,
+        )
+    if question.kind is QuestionKind.CHOICE:
+        keys = list(given) if isinstance(given, tuple) else [given]
+        labels = [c.label for k in keys if (c := question.choice(k)) is not None]
+        return replace(
+            base,
+            status=Status.ANSWERED,
+            answer=keys if question.multiple else keys[0],
+            answer_label="; ".join(labels),
+            note=answer.note,
+        )
+    text = given if isinstance(given, str) else "; ".join(given)
+    return replace(base, status=Status.ANSWERED, answer=text, answer_label=text, note=answer.note)
+
+
+def build(checklist: Checklist, answers: Mapping[str, Answer], meta: Meta) -> Result:
+    """Score a checklist's answers into a result."""
+    shown_answers: dict[str, Answer] = {}
+    outcomes: list[Outcome] = []
+    for question in checklist.questions:
+        shown = condition_met(question.when, shown_answers)
+        given = answers.get(question.id)
+        if shown and given is not None:
+            shown_answers[question.id] = given
+        outcomes.append(outcome(checklist, question, given, shown))
+    info = checklist_info(checklist)
+    return Result(info, meta, tuple(outcomes), score_outcomes(info, outcomes))
+
+
+def score_outcomes(info: ChecklistInfo, outcomes: list[Outcome] | tuple[Outcome, ...]) -> Scores:
+    scored = [o.scored_answer for o in outcomes if o.kind is QuestionKind.SCALE]
+    return score(info.sections, scored, info.bands)
+
+
+# --- JSON form ------------------------------------------------------------------------------
+
+
+def _tally_dict(t: Any) -> dict[str, Any]:
+    return {
+        "score": t.rounded,
+        "rating": t.rating,
+        "answered": t.answered,
+        "excluded": t.excluded,
+        "dont_know": t.dont_know,
+        "skipped": t.skipped,
+    }
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """The result as ``collabcheck/result/v1`` JSON data."""
+    info = result.checklist
+    return {
+        "schema": SCHEMA,
+        "checklist": {
+            "id": info.id,
+            "title": info.title,
+            "version": info.version,
+            "source": info.source.as_dict(),
+            "scale": info.scale,
+            "bands": {"green": info.bands.green, "amber": info.bands.amber},
+        },
+        "meta": {
+            "organisation": result.meta.organisation,
+            "respondent": result.meta.respondent,
+            "role": result.meta.role,
+            "started_at": result.meta.started_at,
+            "completed_at": result.meta.completed_at,
+            "tool_version": result.meta.tool_version,
+        },
+        "answers": [
+            {
+                "id": o.id,
+                "section": o.section,
+                "status": o.status.value,
+                "answer": o.answer,
+                "value": o.value,
+                "note": o.note,
+                "label": o.label,
+                "text": o.text,
+                "kind": o.kind.value,
+                "weight": o.weight,
+                "answer_label": o.answer_label,
+                "dont_know": o.dont_know,
+            }
+            for o in result.outcomes
+        ],
+        "scores": {
+            "overall": _tally_dict(result.scores.overall),
+            "sections": [
+                {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
+                for s in result.scores.sections
+            ],
+        },
+    }

@@ -1,0 +1,188 @@
+"""A run from start to result: answers from a file, a saved session or the person, then scores.
+
+The CLI hands its options to ``run`` and renders what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from collabcheck.answers import AnswersFile, read_answers
+from collabcheck.errors import NoTerminalError, RunInterruptedError, SessionError, UsageError
+from collabcheck.interview import Interview, NotesPolicy, Prompter
+from collabcheck.model import Answer, Checklist
+from collabcheck.result import Meta, Result, build, now, visible_answers
+from collabcheck.sessions import Session, saved_session
+
+
+class RunPrompter(Prompter, Protocol):
+    """A prompter that can also greet, ask for details and offer to resume."""
+
+    def welcome(self, checklist: Checklist) -> None: ...
+
+    def ask_text(self, message: str, default: str = "") -> str: ...
+
+    def ask_resume(self, answered: int, started_at: str | None) -> bool: ...
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the person asked for on the command line."""
+
+    checklist: Checklist
+    ref: str
+    """The checklist as the person named it, for the resume hint."""
+    answers_path: Path | None = None
+    organisation: str | None = None
+    respondent: str | None = None
+    role: str | None = None
+    sections: tuple[str, ...] = ()
+    notes: NotesPolicy = NotesPolicy.LOW
+    resume: bool = False
+
+
+@dataclass
+class RunOutcome:
+    """The result, and the warnings to show beside it."""
+
+    result: Result
+    interactive: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def run(options: RunOptions, terminal: bool, prompter: Callable[[], RunPrompter]) -> RunOutcome:
+    """Run a checklist: without prompts when there is no terminal, else interactively."""
+    checklist = options.checklist
+    _check_sections(options)
+    preset = (
+        read_answers(options.answers_path, checklist) if options.answers_path else AnswersFile()
+    )
+    if not terminal:
+        if options.answers_path is None:
+            raise NoTerminalError(
+                "no terminal to ask the questions on; give the answers with --answers FILE"
+            )
+        return _run_from_file(options, preset)
+    return _run_interactive(options, preset, prompter())
+
+
+def _check_sections(options: RunOptions) -> None:
+    known = [s.id for s in options.checklist.sections]
+    for section in options.sections:
+        if section not in known:
+            raise UsageError(
+                f"--section {section}: {options.checklist.id} has no such section; "
+                f"its sections are {', '.join(known)}"
+            )
+
+
+def _meta(options: RunOptions, preset: AnswersFile, started_at: str | None) -> Meta:
+    return Meta(
+        organisation=options.organisation or preset.organisation,
+        respondent=options.respondent or preset.respondent,
+        role=options.role or preset.role,
+        started_at=started_at,
+        completed_at=now(),
+    )
+
+
+def _in_sections(options: RunOptions, answers: dict[str, Answer]) -> dict[str, Answer]:
+    if not options.sections:
+        return answers
+    return {
+        qid: answer for qid, answer in answers.items() if qid.split(".", 1)[0] in options.sections
+    }
+
+
+def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
+    checklist = options.checklist
+    answers = _in_sections(options, preset.answers)
+    shown = visible_answers(checklist, answers)
+    missing = [
+        q.id
+        for q in checklist.questions
+        if (not options.sections or q.section in options.sections)
+        and q.id not in answers
+        and _is_shown(checklist, q.id, shown)
+    ]
+    warnings = []
+    if missing:
+        listed = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+        warnings.append(
+            f"{len(missing)} questions not in {options.answers_path} recorded as skipped: {listed}"
+        )
+    started = now()
+    result = build(checklist, answers, _meta(options, preset, started))
+    return RunOutcome(result, interactive=False, warnings=warnings)
+
+
+def _is_shown(checklist: Checklist, question_id: str, shown: dict[str, Answer]) -> bool:
+    from collabcheck.model import condition_met
+
+    question = checklist.question(question_id)
+    return question is not None and condition_met(question.when, shown)
+
+
+def _open_session(options: RunOptions, prompter: RunPrompter) -> Session:
+    checklist = options.checklist
+    if options.answers_path is None:
+        saved = saved_session(checklist.id)
+        if options.resume and saved is None:
+            raise SessionError(f"no saved session of {checklist.id} to resume")
+        if saved is not None:
+            answered = len(saved.state.answers)
+            if options.resume or prompter.ask_resume(answered, saved.state.started_at):
+                known = {q.id for q in checklist.questions}
+                saved.state.answers = {k: v for k, v in saved.state.answers.items() if k in known}
+                return saved
+            saved.discard()
+    return Session.create(checklist.id, checklist.version)
+
+
+def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: RunPrompter) -> RunOutcome:
+    checklist = options.checklist
+    session = _open_session(options, prompter)
+    state = session.state
+    try:
+        if preset.answers:
+            state.answers.update(_in_sections(options, preset.answers))
+        prompter.welcome(checklist)
+        state.organisation = (
+            options.organisation
+            or preset.organisation
+            or state.organisation
+            or prompter.ask_text("Organisation (optional):")
+            or None
+        )
+        state.respondent = (
+            options.respondent
+            or preset.respondent
+            or state.respondent
+            or prompter.ask_text("Your name or role (optional):")
+            or None
+        )
+        state.role = options.role or preset.role or state.role
+        interview = Interview(
+            checklist, session, prompter, sections=options.sections, notes=options.notes
+        )
+        answers = interview.run(only_unanswered=bool(preset.answers))
+    except (KeyboardInterrupt, EOFError):
+        if state.answers:
+            session.save()
+            session.release()
+        else:
+            session.discard()
+        raise RunInterruptedError(len(state.answers), options.ref) from None
+    meta = Meta(
+        organisation=state.organisation,
+        respondent=state.respondent,
+        role=state.role,
+        started_at=state.started_at or now(),
+        completed_at=now(),
+    )
+    result = build(checklist, answers, meta)
+    session.discard()
+    return RunOutcome(result, interactive=True)

@@ -1,0 +1,76 @@
+"""The Markdown report of a small fixture, compared with a file a reader can open."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from collabcheck.loader import parse_checklist
+from collabcheck.model import Answer
+from collabcheck.render import markdown
+from collabcheck.result import Meta, Result, build
+from collabcheck.yamlfile import parse_text
+
+EXPECTED = Path(__file__).parent / "expected"
+
+FIXTURE = textwrap.dedent(
+    """\
+    id: fixture
+    title: Fixture checklist
+    version: "2"
+    source: {publisher: Test Publisher, title: A test source, year: 2024}
+    description: For the report test.
+    scale: yes-partly-no
+    sections:
+      - id: people
+        title: People | teams
+        questions:
+          - {id: lead, label: Lead, text: Is there a named lead?}
+          - {id: time, text: Is there time for it?, weight: 2}
+          - {id: cover, text: Is there cover?, when: {question: people.time, answer: [no]}}
+          - {id: carers, text: Are carers involved?}
+      - id: money
+        title: Money
+        questions:
+          - {id: budget, text: Is there a budget?}
+          - {id: audit, text: Is it audited?}
+      - id: later
+        title: Later
+        questions:
+          - {id: review, text: Is a review planned?}
+    """
+)
+
+
+def fixture_result() -> Result:
+    checklist = parse_checklist(parse_text(FIXTURE, "fixture.yaml"), "fixture.yaml")
+    answers = {
+        "people.lead": Answer("yes"),
+        "people.time": Answer("partly", "Only on Fridays |\nsometimes *less*"),
+        "people.cover": Answer("yes"),  # hidden: time is not 'no', so this is dropped
+        "people.carers": Answer("no", "Not yet"),
+        "money.budget": Answer("dont-know"),
+        "money.audit": Answer("n/a"),
+        "later.review": Answer(None),
+    }
+    meta = Meta(
+        organisation="Example <Trust>",
+        respondent="A. Person",
+        role="Board secretary",
+        started_at="2026-11-29T09:00:00+00:00",
+        completed_at="2026-11-29T09:30:00+00:00",
+        tool_version="0.1.0",
+    )
+    return build(checklist, answers, meta)
+
+
+def test_report_matches_the_expected_file() -> None:
+    expected = (EXPECTED / "fixture-report.md").read_text(encoding="utf-8")
+
+    assert markdown.report(fixture_result()) == expected
+
+
+def test_gaps_are_ordered_no_then_dont_know_then_partly() -> None:
+    gaps = markdown.priority_gaps(fixture_result())
+
+    assert [g.id for g in gaps] == ["people.carers", "money.budget", "people.time"]

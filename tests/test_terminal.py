@@ -1,0 +1,122 @@
+"""One real-terminal smoke test: keystrokes into a pseudo-terminal, the report redirected."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.schemas import assert_valid
+
+ENTER = b"\r"
+DOWN = b"\x1b[B"
+
+
+class Terminal:
+    """A command running on a pseudo-terminal, as a person would see and type to it."""
+
+    def __init__(self, command: str, cwd: Path) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # pragma: no cover - the child
+            os.chdir(cwd)
+            os.execvp("sh", ["sh", "-c", command])
+        self.seen = b""
+
+    def expect(self, text: str, timeout: float = 15.0) -> None:
+        pattern = re.escape(text.encode())
+        deadline = time.monotonic() + timeout
+        while not re.search(pattern, self.seen):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"never saw {text!r}; screen ends: {self.seen[-500:]!r}")
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if ready:
+                try:
+                    self.seen += os.read(self.fd, 65536)
+                except OSError:
+                    break
+        self.seen = self.seen[re.search(pattern, self.seen).end() :]  # type: ignore[union-attr]
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.fd, keys)
+
+    def wait(self) -> int:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            try:
+                ready, _, _ = select.select([self.fd], [], [], 0.1)
+                if ready:
+                    self.seen += os.read(self.fd, 65536)
+            except OSError:
+                pass
+        raise AssertionError("the run did not end")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_keyboard_run_with_stdout_redirected_leaves_clean_json(tiny: Path) -> None:
+    command = (
+        f"{sys.executable} -m collabcheck run {tiny.name} --format json "
+        "--org 'Example Trust' --respondent Me > result.json"
+    )
+    terminal = Terminal(command, tiny.parent)
+
+    terminal.expect("Is the first thing in place?")
+    terminal.send(ENTER)
+    terminal.expect("Is the second thing in place?")
+    terminal.send(DOWN + ENTER)  # Partly: a low answer asks for a note
+    terminal.expect("Note")
+    terminal.send(b"in part" + ENTER)
+    terminal.expect("Is the third thing in place?")
+    terminal.send(ENTER)
+    terminal.expect("Check your answers")
+    terminal.send(ENTER)
+    assert terminal.wait() == 0
+
+    data = json.loads((tiny.parent / "result.json").read_text(encoding="utf-8"))
+    assert_valid("result", data)
+    assert [(a["answer"], a["note"]) for a in data["answers"]] == [
+        ("yes", None),
+        ("partly", "in part"),
+        ("yes", None),
+    ]
+    assert data["scores"]["overall"]["score"] == 75.0  # (1 + 2 * 0.5 + 1) / 4
+
+
+def test_ctrl_c_on_a_terminal_exits_130_with_the_resume_hint(tiny: Path) -> None:
+    command = f"{sys.executable} -m collabcheck run {tiny.name} --org O --respondent R"
+    terminal = Terminal(command, tiny.parent)
+
+    terminal.expect("Is the first thing in place?")
+    terminal.send(ENTER)
+    terminal.expect("Is the second thing in place?")
+    terminal.send(b"\x03")
+
+    assert terminal.wait() == 130
+    assert b"Saved 1 answer. Continue with: collabcheck run tiny.yaml --resume" in terminal.seen
+
+
+def test_no_terminal_stops_at_once(tiny: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "collabcheck", "run", str(tiny)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+    assert done.returncode == 1
+    assert done.stderr == (
+        "collabcheck: no terminal to ask the questions on; give the answers with --answers FILE\n"
+    )
+    assert done.stdout == ""
