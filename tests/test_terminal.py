@@ -120,3 +120,28 @@ def test_no_terminal_stops_at_once(tiny: Path) -> None:
         "collabcheck: no terminal to ask the questions on; give the answers with --answers FILE\n"
     )
     assert done.stdout == ""
+
+
+def test_two_people_at_once_keep_both_sets_of_answers(tiny: Path) -> None:
+    from collabcheck.sessions import sessions_dir
+
+    command = f"{sys.executable} -m collabcheck run {tiny.name} --org O --respondent R"
+    first = Terminal(command, tiny.parent)
+    second = Terminal(command, tiny.parent)
+    first.expect("Is the first thing in place?")
+    second.expect("Is the first thing in place?")
+
+    first.send(ENTER)  # Yes
+    second.send(DOWN * 2 + ENTER)  # No, which asks for a note
+    second.expect("Note")
+    second.send(b"from the second" + ENTER)
+    first.expect("Is the second thing in place?")
+    second.expect("Is the second thing in place?")
+    first.send(b"\x03")
+    second.send(b"\x03")
+
+    assert first.wait() == 130 and second.wait() == 130
+    saved = [json.loads(p.read_text()) for p in sessions_dir().glob("tiny.*.json")]
+    assert sorted(
+        (s["answers"]["first.one"]["answer"], s["answers"]["first.one"]["note"]) for s in saved
+    ) == [("no", "from the second"), ("yes", None)]

@@ -18,7 +18,7 @@ from typing import Any
 
 from collabcheck.errors import AnswersError, Problem
 from collabcheck.model import Answer, Checklist, Question, QuestionKind
-from collabcheck.yamlfile import LineDict, YamlReadError, line_of, load_file
+from collabcheck.yamlfile import YamlReadError, line_of, load_file
 
 _TOP_KEYS = {"checklist", "organisation", "respondent", "role", "answers"}
 
@@ -50,7 +50,7 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
         problems.append(Problem(name, line, field, message))
 
     if data is None:
-        data = LineDict()
+        raise AnswersError([Problem(name, None, "", "is empty; expected an 'answers' mapping")])
     if not isinstance(data, dict):
         raise AnswersError([Problem(name, None, "", "must be a mapping with an 'answers' key")])
     for key in data:

@@ -54,13 +54,13 @@ def parse_result(data: Any, name: str) -> Result:
     """Check parsed JSON as a collabcheck result; raise ResultError listing every problem."""
     problems: list[Problem] = []
     f = _Fields(name, problems)
-    top = f.obj(data, "result")
-    if top and top.get("schema") != SCHEMA:
+    if not isinstance(data, dict):
+        raise ResultError([Problem(name, None, "result", "must be an object")])
+    top: dict[str, Any] = data
+    if top.get("schema") != SCHEMA:
         raise ResultError(
             [Problem(name, None, "schema", f"not a collabcheck result (expected {SCHEMA!r})")]
         )
-    if not top:
-        raise ResultError(problems)
     info = _checklist(f, f.obj(top.get("checklist"), "checklist"), _sections(f, top))
     meta_data = f.obj(top.get("meta", {}), "meta")
     meta = Meta(
