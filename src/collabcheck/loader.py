@@ -15,7 +15,6 @@ from typing import Any
 from collabcheck.errors import ChecklistError, ChecklistNotFoundError, Problem
 from collabcheck.model import (
     BUILTIN_SCALES,
-    DONT_KNOW,
     Bands,
     Checklist,
     Choice,
@@ -552,8 +551,3 @@ def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
             return load_path(entry.path)
     known = ", ".join(e.id for e in entries) or "none"
     raise ChecklistNotFoundError(f"no checklist {ref!r}; known ids: {known}")
-
-
-def dont_know_key() -> str:
-    """The answer key flagged as a knowledge gap (kept here for custom-scale authors' docs)."""
-    return DONT_KNOW

@@ -116,11 +116,6 @@ def visible_answers(checklist: Checklist, answers: Mapping[str, Answer]) -> dict
     return shown
 
 
-def is_shown(checklist: Checklist, question: Question, answers: Mapping[str, Answer]) -> bool:
-    """Whether ``question`` is asked, given the answers so far."""
-    return condition_met(question.when, visible_answers(checklist, answers))
-
-
 def outcome(
     checklist: Checklist, question: Question, answer: Answer | None, shown: bool
 ) -> Outcome:
@@ -184,8 +179,9 @@ def build(checklist: Checklist, answers: Mapping[str, Answer], meta: Meta) -> Re
 
 
 def score_outcomes(info: ChecklistInfo, outcomes: list[Outcome] | tuple[Outcome, ...]) -> Scores:
-    scored = [o.scored_answer for o in outcomes if o.kind is QuestionKind.SCALE]
-    return score(info.sections, scored, info.bands)
+    """The scores of a result's outcomes (its scored questions only)."""
+    scale = QuestionKind.SCALE
+    return score(info.sections, (o for o in outcomes if o.kind is scale), info.bands)
 
 
 # --- JSON form ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Protocol
 from collabcheck.answers import AnswersFile, read_answers
 from collabcheck.errors import NoTerminalError, RunInterruptedError, SessionError, UsageError
 from collabcheck.interview import Interview, NotesPolicy, Prompter
-from collabcheck.model import Answer, Checklist
+from collabcheck.model import Answer, Checklist, condition_met
 from collabcheck.result import Meta, Result, build, now, visible_answers
 from collabcheck.sessions import Session, saved_session
 
@@ -106,7 +106,7 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
         for q in checklist.questions
         if (not options.sections or q.section in options.sections)
         and q.id not in answers
-        and _is_shown(checklist, q.id, shown)
+        and condition_met(q.when, shown)
     ]
     warnings = []
     if missing:
@@ -117,13 +117,6 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
     started = now()
     result = build(checklist, answers, _meta(options, preset, started))
     return RunOutcome(result, interactive=False, warnings=warnings)
-
-
-def _is_shown(checklist: Checklist, question_id: str, shown: dict[str, Answer]) -> bool:
-    from collabcheck.model import condition_met
-
-    question = checklist.question(question_id)
-    return question is not None and condition_met(question.when, shown)
 
 
 def _open_session(options: RunOptions, prompter: RunPrompter) -> Session:
