@@ -18,6 +18,9 @@ class Listing:
     title: str
     questions: int
     source: str
+    """The full credit: author, publisher, title, year."""
+    publisher: str
+    year: int | None
     origin: str
     path: str
 
@@ -38,6 +41,8 @@ def listings(extra_dirs: Iterable[Path] = ()) -> tuple[list[Listing], list[Check
                 title=checklist.title,
                 questions=len(checklist.questions),
                 source=checklist.source.credit(),
+                publisher=checklist.source.publisher,
+                year=checklist.source.year,
                 origin=entry.origin,
                 path=str(entry.path),
             )
