@@ -36,3 +36,13 @@ def test_installed_wheel_lists_the_five_checklists(tmp_path: Path) -> None:
     rows = json.loads(listed.stdout)
     assert len(rows) == 5
     assert all(Path(row["path"]).is_relative_to(venv) for row in rows)
+
+    # The JSON Schemas travel in the wheel too, found by name from their folder.
+    printed = subprocess.run(
+        [str(venv / "bin" / "collabcheck"), "schema", "checklist"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert json.loads(printed.stdout)["title"] == "collabcheck checklist"

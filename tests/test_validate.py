@@ -146,8 +146,9 @@ def test_valid_and_invalid_files_together_exit_1_and_say_which(
 def test_valid_file_exits_0(cli: Cli, tiny: Path) -> None:
     result = cli("validate", str(tiny))
 
+    # tiny has a section of one question: a warning (tests/test_lint.py), which does not fail.
     assert result.exit_code == 0
-    assert result.stderr == f"{tiny}: ok (tiny, 3 questions)\n"
+    assert result.stderr.splitlines()[-1] == f"{tiny}: ok (tiny, 3 questions)"
 
 
 def test_missing_file_is_named(cli: Cli, tmp_path: Path) -> None:

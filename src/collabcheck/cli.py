@@ -7,7 +7,6 @@ Heavy modules (rich, questionary, jinja2) are imported inside the commands that 
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -141,17 +140,22 @@ def list_command(
         for problem in error.problems:
             sys.stderr.write(f"collabcheck: warning: skipped {problem}\n")
     if as_json:
+        import json
+
         rows = [vars(item) for item in found]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif _stdout_is_terminal():
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("id", "title", "questions", "source", "from", title=None)
-        for item in found:
-            table.add_row(item.id, item.title, str(item.questions), item.source, item.origin)
-        # Ids are what people type next: never truncate them.
+        table = Table("id", "title", "questions", "source", "from")
+        # Ids are what people type next: never wrap or truncate them.
         table.columns[0].no_wrap = True
+        table.columns[2].justify = "right"
+        for item in found:
+            year = f" ({item.year})" if item.year else ""
+            source = f"{item.publisher}{year}"
+            table.add_row(item.id, item.title, str(item.questions), source, item.origin)
         Console().print(table)
     else:
         for item in found:
@@ -201,29 +205,46 @@ def validate(
     paths: Annotated[
         list[Path], typer.Argument(help="Checklist files to check.", metavar="PATH...")
     ],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only on errors.")
+    ] = False,
 ) -> None:
     """Check checklist files and report every problem as FILE:LINE: FIELD: message.
 
-    Exits 0 when all are valid, 1 otherwise.
+    Also warns, as FILE:LINE: FIELD: warning: message, about what loads but
+    will trip people up: a scored question over 300 characters, a section of
+    one question, the same question twice, a question with no '?' on
+    yes-partly-no or ending in '?' on agree-5, and options nobody can knowingly
+    pick (two with one label, a scale no question uses, a when on free text).
 
-    Example: collabcheck validate my-checklists/*.yaml
+    Exits 0 when all are valid, warnings or not, and 1 otherwise;
+    with --strict, warnings exit 1 too.
+
+    Example: collabcheck validate --strict my-checklists/*.yaml
     """
-    from collabcheck.loader import load_path
+    from collabcheck.lint import check_file
 
-    failed = 0
+    failed = warned = 0
     for path in paths:
         try:
-            checklist = load_path(path)
+            checklist, findings = check_file(path)
         except ProblemsError as exc:
             failed += 1
             for problem in exc.problems:
                 sys.stderr.write(f"{problem}\n")
             continue
+        for finding in findings:
+            sys.stderr.write(f"{finding}\n")
+        warned += bool(findings)
         count = len(checklist.questions)
         sys.stderr.write(f"{path}: ok ({checklist.id}, {count} questions)\n")
-    if failed:
+    counted = [f"problems in {failed}"] if failed else []
+    if strict and warned:
+        counted.append(f"warnings in {warned}")
+    if counted:
         noun = "file" if len(paths) == 1 else "files"
-        raise _fail(f"problems in {failed} of {len(paths)} {noun}")
+        strictly = " (--strict)" if strict and warned else ""
+        raise _fail(f"{' and '.join(counted)} of {len(paths)} {noun}{strictly}")
 
 
 ReportFormat = Annotated[Format, typer.Option("--format", "-f", help="md (the default) or json.")]
@@ -349,6 +370,96 @@ def report(
     _check_threshold(result, fail_under)
 
 
+@app.command()
+@handles_errors
+def new(
+    ctx: typer.Context,
+    checklist_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Id of the new checklist, e.g. our-board.")
+    ],
+    from_ref: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="CHECKLIST",
+            help="Copy this checklist (an id from 'collabcheck list', or a path) to adapt.",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the new checklist.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write FILE (or ID.yaml in a folder FILE)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Write a new checklist to edit: a starter, or a copy of one to adapt.
+
+    The starter explains every field in a comment (scale, bands, intro, label,
+    help, weight, choice and text questions, when). With --from, the copy keeps
+    the source's credit, scale and questions under the new id and title.
+
+    The file (./ID.yaml unless -o says otherwise) validates as it is, and an
+    existing file is replaced only with --force. Its first line points editors
+    at checklist.schema.json in the same folder; write that file with
+    collabcheck schema checklist -o checklist.schema.json
+
+    Example: collabcheck new our-board --from board-readiness
+    """
+    from collabcheck.scaffold import create
+
+    created = create(
+        checklist_id,
+        output=output,
+        force=force,
+        from_ref=from_ref,
+        title=title,
+        extra_dirs=_dirs(ctx),
+    )
+    sys.stderr.write(f"Wrote {created.path}\n")
+    sys.stderr.write(f"Next: edit it, then run: collabcheck validate {created.path}\n")
+    if created.schema_missing:
+        sys.stderr.write(
+            "For completion and checks as you type in your editor: "
+            f"collabcheck schema checklist -o {created.schema_path}\n"
+        )
+
+
+def _schema_names(incomplete: str) -> list[str]:
+    from collabcheck import schemas
+
+    return [name for name in schemas.names() if name.startswith(incomplete)]
+
+
+@app.command()
+@handles_errors
+def schema(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="checklist (checklist YAML files) or result (what run --format json writes).",
+            autocompletion=_schema_names,
+        ),
+    ],
+    output: OutputOption = None,
+) -> None:
+    """Print a JSON Schema (draft 2020-12) that ships with collabcheck.
+
+    checklist: for editors to complete and check checklist files as you type
+    (files written by collabcheck new point at ./checklist.schema.json).
+    result: the JSON that run --format json writes, for scripts.
+
+    Example: collabcheck schema checklist -o checklist.schema.json
+    """
+    from collabcheck import schemas
+
+    emit(schemas.text(name), output)
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="collabcheck")
