@@ -83,7 +83,7 @@ def test_keyboard_run_with_stdout_redirected_leaves_clean_json(tiny: Path) -> No
     terminal.send(ENTER)
     assert terminal.wait() == 0
     screen = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", terminal.seen).decode()
-    assert re.search(r"Overall\s*\S\s*75\.0% amber", screen), screen  # the summary, on the terminal
+    assert re.search(r"Overall\s*\S\s*75\.0% green", screen), screen  # the summary, on the terminal
 
     data = json.loads((tiny.parent / "result.json").read_text(encoding="utf-8"))
     assert_valid("result", data)
