@@ -63,7 +63,8 @@ class TerminalPrompter:
         when = f" (started {started_at})" if started_at else ""
         return bool(
             questionary.select(
-                f"You have a saved session with {answered} answers{when}.",
+                f"You have a saved session with {answered} "
+                f"answer{'' if answered == 1 else 's'}{when}.",
                 choices=[
                     QChoice("Resume where I stopped", value=True),
                     QChoice("Start over (the saved answers are discarded)", value=False),
