@@ -53,7 +53,9 @@ def side_by_side(
 def report(name: str, ours: float, base: float, base_name: str) -> None:
     ratio = ours / base
     target = TARGETS.get(name)
-    verdict = "" if target is None else ("  ok" if ratio <= target else "  OVER") + f" (<= {target:g}x)"
+    verdict = (
+        "" if target is None else ("  ok" if ratio <= target else "  OVER") + f" (<= {target:g}x)"
+    )
     print(
         f"{name:16} {ours * 1000:8.1f} ms   {base_name} {base * 1000:7.1f} ms   "
         f"{ratio:5.2f}x{verdict}"
@@ -87,21 +89,40 @@ def make_results(folder: Path, count: int) -> list[Path]:
     """``count`` result files of board-readiness with varied answers, from one real run."""
     template = json.loads(
         subprocess.run(
-            [*collabcheck_command(), "run", "board-readiness", "--answers",
-             str(answers_file(folder)), "--format", "json"],
-            capture_output=True, text=True, check=True,
+            [
+                *collabcheck_command(),
+                "run",
+                "board-readiness",
+                "--answers",
+                str(answers_file(folder)),
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     )
     values = {"yes": 1.0, "partly": 0.5, "no": 0.0, "dont-know": 0.0, "n/a": None}
-    labels = {"yes": "Yes", "partly": "Partly", "no": "No", "dont-know": "Don't know",
-              "n/a": "Not applicable"}
+    labels = {
+        "yes": "Yes",
+        "partly": "Partly",
+        "no": "No",
+        "dont-know": "Don't know",
+        "n/a": "Not applicable",
+    }
     rng = random.Random(1)
     paths = []
     for index in range(count):
         for answer in template["answers"]:
             key = rng.choice(list(values))
-            answer.update(answer=key, value=values[key], answer_label=labels[key],
-                          dont_know=key == "dont-know", status="answered")
+            answer.update(
+                answer=key,
+                value=values[key],
+                answer_label=labels[key],
+                dont_know=key == "dont-know",
+                status="answered",
+            )
         template["meta"]["respondent"] = f"member {index}"
         template["meta"]["role"] = rng.choice(["board", "executive", "partner"])
         path = folder / f"result-{index:05d}.json"
@@ -112,19 +133,30 @@ def make_results(folder: Path, count: int) -> list[Path]:
 
 def big_checklist(folder: Path, questions: int) -> Path:
     lines = [
-        "id: big", "title: Generated", 'version: "1"',
+        "id: big",
+        "title: Generated",
+        'version: "1"',
         "source: {publisher: Bench, title: Generated, year: 2026}",
-        "description: A generated checklist.", "scale: yes-partly-no", "sections:",
+        "description: A generated checklist.",
+        "scale: yes-partly-no",
+        "sections:",
     ]
     per_section = 20
     for s in range(questions // per_section):
-        lines += [f"  - id: s{s}", f"    title: Section {s}", "    intro: Generated.",
-                  "    questions:"]
+        lines += [
+            f"  - id: s{s}",
+            f"    title: Section {s}",
+            "    intro: Generated.",
+            "    questions:",
+        ]
         for q in range(per_section):
-            lines += [f"      - id: q{q}", f"        label: Label {q}",
-                      f"        text: Is generated question {s}.{q} in place?",
-                      "        help: Generated help text for this question.",
-                      f"        weight: {1 + q % 3}"]
+            lines += [
+                f"      - id: q{q}",
+                f"        label: Label {q}",
+                f"        text: Is generated question {s}.{q} in place?",
+                "        help: Generated help text for this question.",
+                f"        weight: {1 + q % 3}",
+            ]
     path = folder / "big.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -148,8 +180,17 @@ def main() -> None:
             "--version": [*cli, "--version"],
             "list": [*cli, "list"],
             "show": [*cli, "show", "board-readiness"],
-            "run --answers": [*cli, "run", "board-readiness", "--answers", str(answers),
-                              "--format", "json", "-o", str(out)],
+            "run --answers": [
+                *cli,
+                "run",
+                "board-readiness",
+                "--answers",
+                str(answers),
+                "--format",
+                "json",
+                "-o",
+                str(out),
+            ],
         }
         print("Start-up, against a bare interpreter (python -c pass):")
         for name, command in commands.items():
@@ -160,21 +201,35 @@ def main() -> None:
         paths = make_results(folder, args.results)
         listing = folder / "files.txt"
         listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
-        plain = [PYTHON, "-c", "import json,sys\nfor p in open(sys.argv[1]).read().split():\n"
-                 " json.load(open(p, encoding='utf-8'))", str(listing)]
-        combine = [*cli, "combine", *map(str, paths), "--format", "json", "-o",
-                   str(folder / "team.json")]
+        plain = [
+            PYTHON,
+            "-c",
+            "import json,sys\nfor p in open(sys.argv[1]).read().split():\n"
+            " json.load(open(p, encoding='utf-8'))",
+            str(listing),
+        ]
+        combine = [
+            *cli,
+            "combine",
+            *map(str, paths),
+            "--format",
+            "json",
+            "-o",
+            str(folder / "team.json"),
+        ]
         if subprocess.run(combine, capture_output=True, check=False).returncode != 0:
             print("combine        not available in this version")
         else:
-            ours, base = side_by_side(lambda: timed(combine), lambda: timed(plain),
-                                      max(3, args.repeat // 4))
+            ours, base = side_by_side(
+                lambda: timed(combine), lambda: timed(plain), max(3, args.repeat // 4)
+            )
             report("combine", ours, base, "json.load")
 
         print("\nLoading a generated 300-question checklist, in process:")
         big = big_checklist(folder, 300)
-        from collabcheck.loader import load_path
         import yaml
+
+        from collabcheck.loader import load_path
 
         text = big.read_text(encoding="utf-8")
         ours, base = side_by_side(

@@ -246,7 +246,7 @@ def test_output_file_is_written_and_report_rerenders_it(
     [
         ('{"schema": "something/else"}', "schema: not a collabcheck result"),
         ("[1, 2]", "result: must be an object"),
-        ("not json at all: [", "not valid YAML"),
+        ("not json at all: [", ":1: not valid JSON: Expecting value"),
     ],
 )
 def test_report_refuses_what_is_not_a_result(

@@ -179,7 +179,9 @@ def show(
 ) -> None:
     """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
 
-    Example: collabcheck show board-readiness --format md -o worksheet.md
+    The html worksheet is one file to print on A4, with tick boxes and room for notes.
+
+    Example: collabcheck show board-readiness --format html -o worksheet.html
     """
     from collabcheck.loader import resolve
 
@@ -196,8 +198,12 @@ def show(
         from collabcheck.render import json as json_render
 
         emit(json_render.checklist(loaded), output)
+    elif fmt is Format.HTML:
+        from collabcheck.render import html
+
+        emit(html.worksheet(loaded), output)
     else:
-        raise _fail(f"show does not write {fmt.value}; use text, md or json", EXIT_USAGE)
+        raise _fail(f"show does not write {fmt.value}; use text, md, json or html", EXIT_USAGE)
 
 
 @app.command()
@@ -247,7 +253,9 @@ def validate(
         raise _fail(f"{' and '.join(counted)} of {len(paths)} {noun}{strictly}")
 
 
-ReportFormat = Annotated[Format, typer.Option("--format", "-f", help="md (the default) or json.")]
+ReportFormat = Annotated[
+    Format, typer.Option("--format", "-f", help="md (the default), json or html.")
+]
 
 
 def _render_result(result: Any, fmt: Format) -> str:
@@ -259,7 +267,17 @@ def _render_result(result: Any, fmt: Format) -> str:
         from collabcheck.render import json as json_render
 
         return json_render.result(result)
-    raise UsageError(f"--format {fmt.value}: reports are written as md or json")
+    if fmt is Format.HTML:
+        from collabcheck.render import html
+
+        return html.report(result)
+    if fmt is Format.CSV:
+        from collabcheck.render import csv
+
+        return csv.result(result)
+    raise UsageError(
+        f"--format {fmt.value}: reports are written as md, json or html (report: csv too)"
+    )
 
 
 def _check_threshold(result: Any, fail_under: float | None) -> None:
@@ -305,7 +323,7 @@ def run(
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
     fail_under: FailUnder = None,
 ) -> None:
-    """Answer a checklist and write the scored report (Markdown or JSON).
+    """Answer a checklist and write the scored report (Markdown, JSON or HTML to print).
 
     Every answer is saved as it is given: Ctrl-C stops, and --resume continues.
     Without a terminal, give the answers with --answers FILE.
@@ -321,8 +339,8 @@ def run(
         policy = NotesPolicy(notes)
     except ValueError:
         raise UsageError(f"--notes {notes}: use always, low or never") from None
-    if fmt not in (Format.MD, Format.JSON):
-        raise UsageError(f"--format {fmt.value}: reports are written as md or json")
+    if fmt not in (Format.MD, Format.JSON, Format.HTML):
+        raise UsageError(f"--format {fmt.value}: reports are written as md, json or html")
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -355,19 +373,146 @@ def run(
 @handles_errors
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON written by run.")],
-    fmt: ReportFormat = Format.MD,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="md (the default), json, html or csv.")
+    ] = Format.MD,
     output: OutputOption = None,
     fail_under: FailUnder = None,
 ) -> None:
     """Write the report of a saved result again, in another format or to a file.
 
-    Example: collabcheck report result.json --format md -o report.md
+    csv is one row per question (checklist, respondent, role, organisation, section,
+    question_id, label, answer, value, note, status, answer_label), for spreadsheets.
+
+    Example: collabcheck report result.json --format html -o report.html
     """
     from collabcheck.result_reader import read_result
 
     result = read_result(result_file)
     emit(_render_result(result, fmt), output)
     _check_threshold(result, fail_under)
+
+
+def _render_team(team: Any, fmt: Format) -> str:
+    if fmt is Format.MD:
+        from collabcheck.render import markdown
+
+        return markdown.team(team)
+    if fmt is Format.JSON:
+        from collabcheck.render import json as json_render
+
+        return json_render.team(team)
+    if fmt is Format.HTML:
+        from collabcheck.render import html
+
+        return html.team(team)
+    if fmt is Format.CSV:
+        from collabcheck.render import csv
+
+        return csv.team(team)
+    raise UsageError(f"--format {fmt.value}: team reports are written as md, json, html or csv")
+
+
+@app.command()
+@handles_errors
+def combine(
+    result_files: Annotated[
+        # str, not Path: Click's path conversion costs more than reading when there are
+        # thousands of results.
+        list[str],
+        typer.Argument(help="Result JSON files of one checklist.", metavar="RESULT.json..."),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="md (the default), json, html or csv.")
+    ] = Format.MD,
+    output: OutputOption = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="FIELD",
+            help="Set groups side by side in the section table: role or organisation.",
+        ),
+    ] = None,
+    named: Annotated[
+        bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
+    ] = False,
+    min_group: Annotated[
+        int,
+        typer.Option(
+            "--min-group",
+            metavar="N",
+            min=1,
+            help="Show a group's answers question by question only if it has N or more members.",
+        ),
+    ] = 3,
+) -> None:
+    """Combine a team's results into one report: where members disagree, and where the team
+    agrees it is weakest, first; then team scores (mean of members' scores) and every question's
+    answers, mean and spread. Nobody is named unless --named.
+
+    Example: collabcheck combine results/*.json --by role --format html -o team.html
+    """
+    from collabcheck.result_reader import read_results
+    from collabcheck.team import GroupBy, TeamOptions
+    from collabcheck.team import combine as combine_results
+
+    if fmt is Format.TEXT:
+        raise UsageError("--format text: team reports are written as md, json, html or csv")
+    try:
+        group_by = GroupBy(by) if by is not None else None
+    except ValueError:
+        raise UsageError(f"--by {by}: use role or organisation") from None
+    options = TeamOptions(by=group_by, named=named, min_group=min_group)
+    paths = [Path(name) for name in result_files]
+    combined = combine_results(read_results(paths), result_files, options)
+    for warning in combined.warnings:
+        sys.stderr.write(f"collabcheck: warning: {warning}\n")
+    emit(_render_team(combined.team, fmt), output)
+
+
+@app.command()
+@handles_errors
+def compare(
+    before: Annotated[
+        Path,
+        typer.Argument(metavar="BEFORE", help="The earlier result (or team result, from combine)."),
+    ],
+    after: Annotated[
+        Path, typer.Argument(metavar="AFTER", help="The later one, of the same checklist.")
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="md (the default), json or html.")
+    ] = Format.MD,
+    output: OutputOption = None,
+) -> None:
+    """Show what changed between two results of one checklist: each section's score (points),
+    ratings that moved, and questions that improved or got worse.
+
+    Works for two results of run, and for two team results (combine --format json).
+
+    Example: collabcheck compare spring.json autumn.json --format html -o change.html
+    """
+    from collabcheck.compare import compare as compare_scorecards
+    from collabcheck.result_reader import read_scorecard
+
+    if fmt not in (Format.MD, Format.JSON, Format.HTML):
+        raise UsageError(f"--format {fmt.value}: comparisons are written as md, json or html")
+    compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
+    for warning in compared.warnings:
+        sys.stderr.write(f"collabcheck: warning: {warning}\n")
+    if fmt is Format.MD:
+        from collabcheck.render import markdown
+
+        emit(markdown.comparison(compared.comparison), output)
+    elif fmt is Format.JSON:
+        from collabcheck.render import json as json_render
+
+        emit(json_render.comparison(compared.comparison), output)
+    else:
+        from collabcheck.render import html
+
+        emit(html.comparison(compared.comparison), output)
 
 
 @app.command()

@@ -75,3 +75,7 @@ class UsageError(CollabcheckError):
 
 class OutputExistsError(CollabcheckError):
     """A file that would be overwritten without --force."""
+
+
+class MismatchError(CollabcheckError):
+    """Results of different checklists given to combine or compare."""

@@ -7,9 +7,10 @@ A result is self-contained: it carries the question texts, labels and weights, s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from collabcheck import __version__
@@ -23,7 +24,7 @@ from collabcheck.model import (
     Status,
     condition_met,
 )
-from collabcheck.scoring import ScoredAnswer, Scores, score
+from collabcheck.scoring import ScoredAnswer, Scores, score, score_values_many
 
 SCHEMA = "collabcheck/result/v1"
 
@@ -78,12 +79,17 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Result:
-    """A checklist's answers and scores."""
+    """A checklist's answers, and their scores."""
 
     checklist: ChecklistInfo
     meta: Meta
     outcomes: tuple[Outcome, ...]
-    scores: Scores
+
+    @cached_property
+    def scores(self) -> Scores:
+        """Scored from the outcomes when first asked for: combine reads thousands of results
+        and needs only their scores' values (``outcome_scores``), not every count."""
+        return score_outcomes(self.checklist, self.outcomes)
 
 
 def now() -> str:
@@ -174,14 +180,22 @@ def build(checklist: Checklist, answers: Mapping[str, Answer], meta: Meta) -> Re
         if shown and given is not None:
             shown_answers[question.id] = given
         outcomes.append(outcome(checklist, question, given, shown))
-    info = checklist_info(checklist)
-    return Result(info, meta, tuple(outcomes), score_outcomes(info, outcomes))
+    return Result(checklist_info(checklist), meta, tuple(outcomes))
 
 
-def score_outcomes(info: ChecklistInfo, outcomes: list[Outcome] | tuple[Outcome, ...]) -> Scores:
+def score_outcomes(info: ChecklistInfo, outcomes: Sequence[Outcome]) -> Scores:
     """The scores of a result's outcomes (its scored questions only)."""
     scale = QuestionKind.SCALE
-    return score(info.sections, (o for o in outcomes if o.kind is scale), info.bands)
+    return score(info.sections, [o for o in outcomes if o.kind is scale], info.bands)
+
+
+def outcome_scores(
+    outcome_lists: Iterable[Sequence[Outcome]], section_ids: Sequence[str]
+) -> list[tuple[float | None, list[float | None]]]:
+    """Just the unrounded overall score and each listed section's, as ``score_outcomes`` has
+    them (None: no score), of each of many results' outcomes."""
+    scale = QuestionKind.SCALE
+    return score_values_many(section_ids, outcome_lists, lambda o: o.kind is scale)
 
 
 # --- JSON form ------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Read a result JSON file back (for ``report``, ``combine`` and ``compare``), checking it.
+"""Read a result JSON file back (for ``report``, ``combine`` and ``compare``), checking it;
+and, for ``compare``, a team result's scores.
 
 Scores are recomputed from the answers rather than trusted, so every report of a result agrees
 with its answers.
@@ -6,13 +7,21 @@ with its answers.
 
 from __future__ import annotations
 
+import gc
+import json
+import operator
+import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabcheck.errors import Problem, ResultError
-from collabcheck.model import Bands, QuestionKind, Source, Status
-from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result, score_outcomes
-from collabcheck.yamlfile import YamlReadError, load_file
+from collabcheck.model import DONT_KNOW, Bands, QuestionKind, Source, Status
+from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
+from collabcheck.yamlfile import MAX_BYTES, YamlReadError, load_file
+
+if TYPE_CHECKING:
+    from collabcheck.compare import Point, Scorecard
 
 
 class _Fields:
@@ -50,8 +59,13 @@ class _Fields:
         return float(value)
 
 
-def parse_result(data: Any, name: str) -> Result:
-    """Check parsed JSON as a collabcheck result; raise ResultError listing every problem."""
+def parse_result(data: Any, name: str, shared: Shared | None = None) -> Result:
+    """Check parsed JSON as a collabcheck result; raise ResultError listing every problem.
+
+    Results read one after another can share ``shared``: what is the same as in one read before
+    (the checklist, an answer in every field) is then checked, and stored, once.
+    """
+    shared = shared or Shared()
     problems: list[Problem] = []
     f = _Fields(name, problems)
     if not isinstance(data, dict):
@@ -61,33 +75,49 @@ def parse_result(data: Any, name: str) -> Result:
         raise ResultError(
             [Problem(name, None, "schema", f"not a collabcheck result (expected {SCHEMA!r})")]
         )
-    info = _checklist(f, f.obj(top.get("checklist"), "checklist"), _sections(f, top))
-    meta_data = f.obj(top.get("meta", {}), "meta")
-    meta = Meta(
+    info = shared.checklist(f, top)
+    meta = _meta(f, top.get("meta", {}))
+    raw_answers = top.get("answers")
+    outcomes: list[Outcome] = []
+    if not isinstance(raw_answers, list):
+        f.bad("answers", "must be a list")
+    else:
+        outcomes = shared.outcomes(f, raw_answers)
+    if problems or info is None:
+        raise ResultError(problems)
+    known = {sid for sid, _ in info.sections}
+    if not {o.section for o in outcomes} <= known:
+        for o in outcomes:
+            if o.section not in known:
+                f.bad(f"answers.{o.id}.section", f"{o.section!r} is not a section of the checklist")
+        raise ResultError(problems)
+    return Result(info, meta, tuple(outcomes))
+
+
+_META_FIELDS = ("organisation", "respondent", "role", "started_at", "completed_at", "tool_version")
+_all_meta = operator.itemgetter(*_META_FIELDS)
+_TEXT_OR_NONE = {str, type(None)}
+
+
+def _meta(f: _Fields, data: Any) -> Meta:
+    if isinstance(data, dict):
+        try:
+            values = _all_meta(data)
+        except KeyError:  # a field left out: checked one by one below
+            values = None
+        if values is not None and set(map(type, values)) <= _TEXT_OR_NONE:
+            organisation, respondent, role, started_at, completed_at, tool_version = values
+            return Meta(
+                organisation, respondent, role, started_at, completed_at, tool_version or "unknown"
+            )
+    meta_data = f.obj(data, "meta")
+    return Meta(
         **{
             key: f.text(meta_data, key, "meta", required=False)
             for key in ("organisation", "respondent", "role", "started_at", "completed_at")
         },
         tool_version=f.text(meta_data, "tool_version", "meta", required=False) or "unknown",
     )
-    raw_answers = top.get("answers")
-    outcomes: list[Outcome] = []
-    if not isinstance(raw_answers, list):
-        f.bad("answers", "must be a list")
-    else:
-        for index, item in enumerate(raw_answers):
-            parsed = _outcome(f, f.obj(item, f"answers[{index}]"), f"answers[{index}]")
-            if parsed is not None:
-                outcomes.append(parsed)
-    if problems or info is None:
-        raise ResultError(problems)
-    known = {sid for sid, _ in info.sections}
-    for o in outcomes:
-        if o.section not in known:
-            f.bad(f"answers.{o.id}.section", f"{o.section!r} is not a section of the checklist")
-    if problems:
-        raise ResultError(problems)
-    return Result(info, meta, tuple(outcomes), score_outcomes(info, outcomes))
 
 
 def _sections(f: _Fields, top: dict[str, Any]) -> list[tuple[str, str]]:
@@ -143,20 +173,124 @@ def _checklist(
     )
 
 
+_FIELDS = (
+    "id",
+    "section",
+    "status",
+    "kind",
+    "answer",
+    "value",
+    "weight",
+    "dont_know",
+    "text",
+    "answer_label",
+    "note",
+    "label",
+)
+_all_fields = operator.itemgetter(*_FIELDS)
+
+
+class Shared:
+    """What results read together have in common, checked once and kept once: the checklist's
+    description, and each answer given the same way by many members (same question, same
+    answer, same note or none).
+
+    combine reads thousands of results of one checklist, whose answers repeat a few dozen
+    questions times a handful of answers: checking and storing each of them again would cost
+    more than parsing the JSON. What is shared is frozen, so sharing it is safe.
+    """
+
+    LIMIT = 100_000
+    """Distinct answers kept at most; past it, answers are still read, just not shared."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], Outcome] = {}
+        self._checklist: tuple[tuple[Any, ...], ChecklistInfo] | None = None
+
+    def checklist(self, f: _Fields, top: dict[str, Any]) -> ChecklistInfo | None:
+        """The checklist of the result ``top`` (problems go to ``f``)."""
+        key = _checklist_key(top)
+        last = self._checklist
+        if key is not None and last is not None and last[0] == key:
+            return last[1]
+        problems = len(f.problems)
+        info = _checklist(f, f.obj(top.get("checklist"), "checklist"), _sections(f, top))
+        if key is not None and info is not None and len(f.problems) == problems:
+            self._checklist = (key, info)
+        return info
+
+    def outcomes(self, f: _Fields, items: list[Any]) -> list[Outcome]:
+        """The outcomes of a result's ``answers``, checked (problems go to ``f``)."""
+        seen = self._seen
+        made: list[Outcome] = []
+        key: tuple[Any, ...] | None
+        for index, item in enumerate(items):
+            try:
+                raw = _all_fields(item)
+                # 1, 1.0 and True are equal as keys, but not all of them are valid here: the
+                # types of the fields where they can occur are part of the key.
+                key = (raw, type(raw[5]), type(raw[6]), type(raw[7]))
+                found = seen.get(key)
+            except (KeyError, TypeError):  # not an object, a field left out, a list of choices
+                key = found = None
+            if found is None:
+                at = f"answers[{index}]"
+                problems = len(f.problems)
+                found = _outcome(f, f.obj(item, at), at)
+                if found is None:
+                    continue
+                if key is not None and len(f.problems) == problems and len(seen) < self.LIMIT:
+                    seen[key] = found
+            made.append(found)
+        return made
+
+
+def _checklist_key(top: dict[str, Any]) -> tuple[Any, ...] | None:
+    """What a result's ChecklistInfo is made from, to compare (==) with the last one read."""
+    raw, scores = top.get("checklist"), top.get("scores")
+    if not isinstance(raw, dict) or not isinstance(scores, dict):
+        return None
+    source, bands, sections = raw.get("source"), raw.get("bands", {}), scores.get("sections")
+    if not (isinstance(source, dict) and isinstance(bands, dict) and isinstance(sections, list)):
+        return None
+    try:
+        titles = list(map(_id_and_title, sections))
+    except (KeyError, TypeError):  # checked, and reported, one by one
+        return None
+    # Numbers are compared by type too: 1 == 1.0 == True, but only some of them are valid.
+    return (
+        raw,
+        type(source.get("year")),
+        type(bands.get("green")),
+        type(bands.get("amber")),
+        titles,
+    )
+
+
+_id_and_title = operator.itemgetter("id", "title")
+
+
+_STATUSES = {status.value: status for status in Status}
+_KINDS = {kind.value: kind for kind in QuestionKind}
+
+
 def _outcome(f: _Fields, data: dict[str, Any], at: str) -> Outcome | None:
+    # Called once per answer of every file combine reads (thousands of files): checks are
+    # written out inline rather than through _Fields' helpers, which cost a call each.
     if not data:
         return None
-    try:
-        status = Status(data.get("status", "answered"))
-    except ValueError:
+    get = data.get
+    raw_status = get("status", "answered")
+    status = _STATUSES.get(raw_status) if isinstance(raw_status, str) else None
+    if status is None:
         f.bad(f"{at}.status", "must be answered, skipped or hidden")
         return None
-    try:
-        kind = QuestionKind(data.get("kind", "scale"))
-    except ValueError:
+    raw_kind = get("kind", "scale")
+    kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None
+    if kind is None:
         f.bad(f"{at}.kind", "must be scale, choice or text")
         return None
-    answer = data.get("answer")
+    answer = get("answer")
     if not (
         answer is None
         or isinstance(answer, str)
@@ -164,41 +298,273 @@ def _outcome(f: _Fields, data: dict[str, Any], at: str) -> Outcome | None:
     ):
         f.bad(f"{at}.answer", "must be text, a list of text, or null")
         return None
-    value = f.number(data, "value", at)
+    value = get("value")
+    if value is not None and type(value) is not float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            f.bad(f"{at}.value", "must be a number or null")
+            value = None
+        else:
+            value = float(value)
     if value is not None and not 0 <= value <= 1:
         f.bad(f"{at}.value", "must be from 0 to 1")
-    weight = f.number(data, "weight", at)
-    if weight is not None and weight < 0:
+    weight = get("weight")
+    if weight is None:
+        weight = 1.0
+    elif isinstance(weight, bool) or not isinstance(weight, int | float):
+        f.bad(f"{at}.weight", "must be a number or null")
+        weight = 1.0
+    elif weight < 0:
         f.bad(f"{at}.weight", "must not be negative")
-    dont_know = data.get("dont_know", answer == "dont-know")
+    dont_know = get("dont_know", answer == DONT_KNOW)
     if not isinstance(dont_know, bool):
         f.bad(f"{at}.dont_know", "must be true or false")
         dont_know = False
-    qid = f.text(data, "id", at)
-    section = f.text(data, "section", at)
-    if qid is None or section is None:
+    qid, section = get("id"), get("section")
+    if not isinstance(qid, str):
+        f.bad(f"{at}.id", "must be text")
+    if not isinstance(section, str):
+        f.bad(f"{at}.section", "must be text")
+    text, answer_label, note, label = (
+        get("text"),
+        get("answer_label"),
+        get("note"),
+        get("label"),
+    )
+    for key, optional in (
+        ("text", text),
+        ("answer_label", answer_label),
+        ("note", note),
+        ("label", label),
+    ):
+        if optional is not None and not isinstance(optional, str):
+            f.bad(f"{at}.{key}", "must be text")
+    if not isinstance(qid, str) or not isinstance(section, str):
         return None
     return Outcome(
         id=qid,
         section=section,
-        text=f.text(data, "text", at, required=False) or qid,
+        text=text if isinstance(text, str) and text else qid,
         kind=kind,
         status=status,
         answer=answer,
-        answer_label=f.text(data, "answer_label", at, required=False),
+        answer_label=answer_label if isinstance(answer_label, str) else None,
         value=value,
-        note=f.text(data, "note", at, required=False),
-        label=f.text(data, "label", at, required=False),
-        weight=1.0 if weight is None else weight,
+        note=note if isinstance(note, str) else None,
+        label=label if isinstance(label, str) else None,
+        weight=float(weight),
         dont_know=dont_know,
     )
 
 
-def read_result(path: Path) -> Result:
-    """Read and check a result file."""
+def read_result(path: Path, shared: Shared | None = None) -> Result:
+    """Read and check a result file (JSON; YAML too, when the name does not end in .json).
+
+    Give results read together the same ``shared`` (see Shared): combine reads thousands.
+    """
     name = str(path)
+    return parse_result(read_data(path, name), name, shared)
+
+
+def read_results(paths: Sequence[Path]) -> list[Result]:
+    """Read and check many result files, sharing what they have in common (see Shared)."""
+    shared = Shared()
+    # Reading makes no reference cycles, and the collector would otherwise walk every result
+    # kept so far again and again as thousands pile up.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        data = load_file(path, name)
-    except YamlReadError as exc:
-        raise ResultError([exc.problem]) from None
-    return parse_result(data, name)
+        return [read_result(path, shared) for path in paths]
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def read_data(path: Path, name: str) -> Any:
+    """Parse a JSON file with the json module, anything else as YAML; ResultError if unreadable.
+
+    combine reads thousands of results: the YAML loader, which keeps every line number, takes
+    twenty times as long as json over the same JSON, so .json files take the fast path.
+    """
+    if str(path)[-5:].lower() != ".json":  # cheaper than path.suffix, for thousands of files
+        try:
+            return load_file(path, name)
+        except YamlReadError as exc:
+            raise ResultError([exc.problem]) from None
+    text = _read_text(path, name)
+    try:
+        return _JSON.decode(text)
+    except json.JSONDecodeError as exc:
+        raise _problem(name, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise _problem(name, None, "refused: nested too deeply") from None
+    except ValueError as exc:  # NaN or Infinity, or a number too long to convert
+        raise _problem(name, None, f"not valid JSON: {exc}") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+_JSON = json.JSONDecoder(parse_constant=_no_constant)
+"""Made once: json.loads with an argument would make a decoder for every file."""
+
+
+def _problem(name: str, line: int | None, message: str) -> ResultError:
+    return ResultError([Problem(name, line, "", message)])
+
+
+_CHUNK = 64 * 1024
+
+
+def _read_text(path: Path, name: str) -> str:
+    """A UTF-8 file of at most MAX_BYTES, as yamlfile.read_text reads it, with the same messages.
+
+    It reads what the file says it holds (and a byte more, to see it end) instead of asking for
+    MAX_BYTES at once: a 1 MiB buffer for each of thousands of small files costs more than
+    parsing them. A file that grows, or a pipe, is still read no further than MAX_BYTES + 1.
+    """
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_large(name)
+            data = handle.read(size + 1 if size else _CHUNK) or b""
+            # Read on only from a pipe (size 0) or a file that grew since fstat.
+            while (not size or len(data) > size) and data and len(data) <= MAX_BYTES:
+                more = handle.read(_CHUNK)
+                if not more:
+                    break
+                data += more
+    except FileNotFoundError:
+        raise _problem(name, None, "no such file") from None
+    except IsADirectoryError:
+        raise _problem(name, None, "is a folder, not a file") from None
+    except OSError as exc:
+        raise _problem(name, None, f"cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(name)
+    if b"\0" in data:
+        raise _problem(name, None, "not a text file (it has NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _problem(name, line, "not UTF-8 text") from None
+
+
+def _too_large(name: str) -> ResultError:
+    return _problem(name, None, f"refused: larger than {MAX_BYTES // 1024 // 1024} MiB")
+
+
+# --- compare's inputs: a result or a team result ------------------------------------------------
+
+_RATINGS = (None, "green", "amber", "red")
+
+
+def read_scorecard(path: Path) -> Scorecard:
+    """Read a result or a team result (``combine --format json``) for compare."""
+    from collabcheck.compare import from_result
+    from collabcheck.team import SCHEMA as TEAM_SCHEMA
+
+    name = str(path)
+    data = read_data(path, name)
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema == TEAM_SCHEMA:
+        return parse_team_scorecard(data, name)
+    if isinstance(data, dict) and schema != SCHEMA:
+        raise _problem_in(
+            name,
+            "schema",
+            f"not a collabcheck result or team result (expected {SCHEMA!r} or {TEAM_SCHEMA!r})",
+        )
+    return from_result(parse_result(data, name), name)
+
+
+def _problem_in(name: str, field: str, message: str) -> ResultError:
+    return ResultError([Problem(name, None, field, message)])
+
+
+def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
+    """Check a team result's scores and mean answers; raise ResultError listing every problem.
+
+    A team result keeps no member's answers, so its numbers are taken as they are, checked for
+    type and range.
+    """
+    from collabcheck.compare import Kind, QuestionPoint, Scorecard
+
+    problems: list[Problem] = []
+    f = _Fields(name, problems)
+    checklist = f.obj(data.get("checklist"), "checklist")
+    fields = {key: f.text(checklist, key, "checklist") for key in ("id", "title", "version")}
+    respondents = data.get("respondents")
+    if isinstance(respondents, bool) or not isinstance(respondents, int) or respondents < 0:
+        f.bad("respondents", "must be a whole number, 0 or more")
+        respondents = 0
+    scores = f.obj(data.get("scores"), "scores")
+    overall = _team_point(f, scores.get("overall"), "scores.overall", "overall", "Overall")
+    sections: list[Point] = []
+    raw_sections = scores.get("sections")
+    if not isinstance(raw_sections, list):
+        f.bad("scores.sections", "must be a list")
+        raw_sections = []
+    for index, item in enumerate(raw_sections):
+        at = f"scores.sections[{index}]"
+        entry = f.obj(item, at)
+        sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
+        point = _team_point(f, entry, at, sid or "", title or "")
+        if sid is not None and title is not None and point is not None:
+            sections.append(point)
+    questions: list[QuestionPoint] = []
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list):
+        f.bad("questions", "must be a list")
+        raw_questions = []
+    for index, item in enumerate(raw_questions):
+        at = f"questions[{index}]"
+        entry = f.obj(item, at)
+        texts = [f.text(entry, key, at) for key in ("id", "section", "number", "text")]
+        label = f.text(entry, "label", at, required=False)
+        mean = f.number(entry, "mean", at)
+        if mean is not None and not 0 <= mean <= 1:
+            f.bad(f"{at}.mean", "must be from 0 to 1")
+        qid, section, number, text = texts
+        if entry.get("kind", "scale") != "scale":
+            continue
+        if qid is not None and section is not None and number is not None and text is not None:
+            questions.append(QuestionPoint(qid, section, number, text, label, mean, None))
+    bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
+    green = f.number(bands_data, "green", "checklist.bands")
+    amber = f.number(bands_data, "amber", "checklist.bands")
+    if problems or overall is None or None in fields.values():
+        raise ResultError(problems)
+    return Scorecard(
+        name=name,
+        kind=Kind.TEAM,
+        checklist_id=str(fields["id"]),
+        checklist_title=str(fields["title"]),
+        version=str(fields["version"]),
+        respondents=respondents,
+        respondent=None,
+        organisation=None,
+        completed_at=None,
+        overall=overall,
+        sections=tuple(sections),
+        questions=tuple(questions),
+        bands=Bands(
+            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
+        ),
+    )
+
+
+def _team_point(f: _Fields, data: Any, at: str, pid: str, title: str) -> Point | None:
+    from collabcheck.compare import Point
+
+    entry = f.obj(data, at)
+    score = f.number(entry, "score", at)
+    if score is not None and not 0 <= score <= 100:
+        f.bad(f"{at}.score", "must be from 0 to 100")
+    rating = entry.get("rating")
+    if rating not in _RATINGS:
+        f.bad(f"{at}.rating", "must be green, amber, red or null")
+        return None
+    return Point(pid, title, score, rating)

@@ -7,10 +7,26 @@ mean of sections, and a group with no such question has no score (None), never 0
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from collabcheck.model import Bands, Status
+
+
+class Scorable(Protocol):
+    """What scoring reads of one scored question's outcome (a ScoredAnswer or a result Outcome)."""
+
+    @property
+    def section(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def dont_know(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -60,31 +76,114 @@ class Scores:
     sections: tuple[SectionScore, ...]
 
 
-def tally(answers: Iterable[ScoredAnswer], bands: Bands) -> Tally:
+class _Counter:
+    """Running counts and weighted sums of one group; ``tally`` turns them into a Tally."""
+
+    __slots__ = ("answered", "dont_know", "excluded", "skipped", "total_weight", "weighted")
+
+    def __init__(self) -> None:
+        self.answered = self.excluded = self.dont_know = self.skipped = 0
+        self.weighted = self.total_weight = 0.0
+
+    def tally(self, bands: Bands) -> Tally:
+        # A group whose answered questions all weigh 0 has nothing to score, like an empty one.
+        weight = self.total_weight
+        score = 100 * self.weighted / weight if weight > 0 else None
+        return Tally(
+            score, bands.rating(score), self.answered, self.excluded, self.dont_know, self.skipped
+        )
+
+
+def tally(answers: Iterable[Scorable], bands: Bands) -> Tally:
     """Score one group of scored answers."""
-    answered = excluded = dont_know = skipped = 0
-    weighted = total_weight = 0.0
+    return score((), answers, bands).overall
+
+
+def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], bands: Bands) -> Scores:
+    """Score every section (given as id and title, in order) and the whole, in one pass."""
+    # Written out inline: combine scores every one of thousands of results as it reads them.
+    overall = _Counter()
+    by_id = {sid: _Counter() for sid, _ in sections}
+    elsewhere = _Counter()  # answers in no listed section count towards the overall score only
+    answered_status, skipped_status = Status.ANSWERED, Status.SKIPPED
     for item in answers:
-        if item.status is Status.SKIPPED:
-            skipped += 1
-        elif item.status is Status.ANSWERED and item.value is None:
-            excluded += 1
-        elif item.status is Status.ANSWERED and item.value is not None:
-            answered += 1
-            dont_know += item.dont_know
-            weighted += item.weight * item.value
-            total_weight += item.weight
-    # A group whose answered questions all weigh 0 has nothing to score, like an empty one.
-    score = 100 * weighted / total_weight if total_weight > 0 else None
-    return Tally(score, bands.rating(score), answered, excluded, dont_know, skipped)
+        group = by_id.get(item.section, elsewhere)
+        status = item.status
+        if status is answered_status:
+            value = item.value
+            if value is None:
+                overall.excluded += 1
+                group.excluded += 1
+            else:
+                weight = item.weight
+                overall.answered += 1
+                group.answered += 1
+                if item.dont_know:
+                    overall.dont_know += 1
+                    group.dont_know += 1
+                overall.weighted += weight * value
+                overall.total_weight += weight
+                group.weighted += weight * value
+                group.total_weight += weight
+        elif status is skipped_status:
+            overall.skipped += 1
+            group.skipped += 1
+    return Scores(
+        overall.tally(bands),
+        tuple(SectionScore(sid, title, by_id[sid].tally(bands)) for sid, title in sections),
+    )
 
 
-def score(
-    sections: Sequence[tuple[str, str]], answers: Sequence[ScoredAnswer], bands: Bands
-) -> Scores:
-    """Score every section (given as id and title, in order) and the whole."""
-    by_section = [
-        SectionScore(sid, title, tally((a for a in answers if a.section == sid), bands))
-        for sid, title in sections
-    ]
-    return Scores(tally(answers, bands), tuple(by_section))
+S = TypeVar("S", bound=Scorable)
+
+
+def score_values_many(
+    section_ids: Sequence[str],
+    lists: Iterable[Sequence[S]],
+    scored: Callable[[S], bool] = lambda item: True,
+) -> list[tuple[float | None, list[float | None]]]:
+    """The unrounded overall score and each listed section's, of each list of answers: what
+    ``score`` gives them, without the counts. ``scored`` picks the items that count.
+
+    combine needs these of thousands of results, whose lists share answer objects (results read
+    together do: see result_reader.Shared), so each distinct object's part is worked out once.
+    """
+    place = {sid: index for index, sid in enumerate(section_ids)}
+    count = len(section_ids)
+    answered = Status.ANSWERED
+    # Per distinct item, by identity: its section's place (``count`` for none listed),
+    # weight * value and weight; None when it does not count. ``seen`` keeps every item alive,
+    # so that no id is reused for another object while ``parts`` holds it.
+    parts: dict[int, tuple[int, float, float] | None] = {}
+    seen: list[S] = []
+    scores: list[tuple[float | None, list[float | None]]] = []
+    missing = (-1, 0.0, 0.0)
+    for items in lists:
+        weighted = [0.0] * (count + 1)
+        weights = [0.0] * (count + 1)
+        all_weighted = all_weights = 0.0
+        for item in items:
+            part = parts.get(id(item), missing)
+            if part is missing:
+                seen.append(item)
+                value = item.value
+                part = parts[id(item)] = (
+                    (place.get(item.section, count), item.weight * value, item.weight)
+                    if item.status is answered and value is not None and scored(item)
+                    else None
+                )
+            if part is not None:
+                at, weighted_value, weight = part
+                # Summed in the order given, as score() sums, so the floats come out the same.
+                all_weighted += weighted_value
+                all_weights += weight
+                weighted[at] += weighted_value
+                weights[at] += weight
+        # As in score: a group whose answered questions all weigh 0 has nothing to score.
+        scores.append(
+            (
+                100 * all_weighted / all_weights if all_weights > 0 else None,
+                [100 * weighted[i] / weights[i] if weights[i] > 0 else None for i in range(count)],
+            )
+        )
+    return scores

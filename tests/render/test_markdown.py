@@ -5,11 +5,15 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from collabcheck import __version__
+from collabcheck.compare import compare, from_result
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Answer
 from collabcheck.render import markdown
 from collabcheck.result import Meta, Result, build
+from collabcheck.team import GroupBy, TeamOptions, combine
 from collabcheck.yamlfile import parse_text
+from tests import teamdata
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -74,3 +78,24 @@ def test_gaps_are_ordered_no_then_dont_know_then_partly() -> None:
     gaps = markdown.priority_gaps(fixture_result())
 
     assert [g.id for g in gaps] == ["people.carers", "money.budget", "people.time"]
+
+
+def _expected(name: str) -> str:
+    # The files were written by version 0.1.0; reports name the version that writes them.
+    text = (EXPECTED / name).read_text(encoding="utf-8")
+    return text.replace("collabcheck 0.1.0.", f"collabcheck {__version__}.")
+
+
+def test_team_report_matches_the_expected_file() -> None:
+    team = combine(teamdata.team(), ["a", "b", "c", "d", "e"], TeamOptions(by=GroupBy.ROLE)).team
+
+    assert markdown.team(team) == _expected("fixture-team.md")
+
+
+def test_comparison_matches_the_expected_file() -> None:
+    spring = from_result(teamdata.member("Ann"), "spring.json")
+    autumn = from_result(teamdata.ann_later(), "autumn.json")
+
+    assert markdown.comparison(compare(spring, autumn).comparison) == _expected(
+        "fixture-compare.md"
+    )

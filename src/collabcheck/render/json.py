@@ -1,12 +1,17 @@
-"""JSON: the parsed checklist (``show -f json``) and the result (``collabcheck/result/v1``)."""
+"""JSON: the parsed checklist (``show -f json``), the result (``collabcheck/result/v1``), the team
+result (``collabcheck/team/v1``) and the comparison (``collabcheck/compare/v1``)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
 from collabcheck.result import Result, to_dict
+
+if TYPE_CHECKING:  # imported when used: run and report need neither
+    from collabcheck.compare import Comparison, Scorecard, ScoreChange
+    from collabcheck.team import Stats, TeamQuestion, TeamResult, TeamScore
 
 
 def checklist_dict(checklist: Checklist) -> dict[str, Any]:
@@ -61,3 +66,192 @@ def checklist(checklist: Checklist) -> str:
 def result(result: Result) -> str:
     """The result as ``collabcheck/result/v1`` JSON."""
     return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- team results (collabcheck/team/v1) ---------------------------------------------------------
+
+
+def _rounded(score: float | None) -> float | None:
+    return None if score is None else round(score, 1)
+
+
+def _team_score(score: TeamScore) -> dict[str, Any]:
+    return {
+        "score": score.rounded,
+        "rating": score.rating,
+        "lowest": _rounded(score.lowest),
+        "highest": _rounded(score.highest),
+        "respondents": score.respondents,
+    }
+
+
+def _stats(stats: Stats) -> dict[str, Any]:
+    return {
+        "answered": stats.answered,
+        "excluded": stats.excluded,
+        "dont_know": stats.dont_know,
+        "skipped": stats.skipped,
+        "hidden": stats.hidden,
+        "counts": {c.key: c.count for c in stats.counts},
+        "mean": stats.mean,
+        "sd": stats.sd,
+        "lowest": stats.lowest,
+        "highest": stats.highest,
+        "range": stats.range,
+        "disagreement": stats.disagreement,
+    }
+
+
+def _team_question(question: TeamQuestion) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": question.id,
+        "section": question.section,
+        "number": question.number,
+        "text": question.text,
+        "label": question.label,
+        "kind": question.kind.value,
+        "weight": question.weight,
+        **_stats(question.stats),
+    }
+    if question.kind is QuestionKind.CHOICE:
+        data["choices"] = {c.key: c.label for c in question.stats.counts}
+    return data
+
+
+def team_dict(team: TeamResult) -> dict[str, Any]:
+    """The team result as ``collabcheck/team/v1`` JSON data."""
+    from collabcheck.team import SCHEMA
+
+    info = team.checklist
+    named = team.options.named
+    return {
+        "schema": SCHEMA,
+        "checklist": {
+            "id": info.id,
+            "title": info.title,
+            "version": info.version,
+            "versions": list(team.versions),
+            "source": info.source.as_dict(),
+            "scale": info.scale,
+            "bands": {"green": info.bands.green, "amber": info.bands.amber},
+        },
+        "respondents": team.respondents,
+        "named": named,
+        "by": team.options.by.value if team.options.by else None,
+        "min_group": team.options.min_group,
+        "members": [
+            {
+                "number": m.number,
+                "respondent": m.respondent,
+                "role": m.role,
+                "organisation": m.organisation,
+                "score": _rounded(m.score),
+                "rating": m.rating,
+            }
+            for m in team.members
+        ]
+        if named
+        else [],
+        "scale": [{"key": o.key, "label": o.label, "value": o.value} for o in team.scale],
+        "scores": {
+            "overall": _team_score(team.overall),
+            "sections": [
+                {"id": s.id, "title": s.title, **_team_score(s.score)} for s in team.sections
+            ],
+        },
+        "disagreements": [q.id for q in team.disagreements],
+        "weakest": [q.id for q in team.weakest],
+        "questions": [_team_question(q) for q in team.questions],
+        "groups": [
+            {
+                "name": g.name,
+                "size": g.size,
+                "shown": g.shown,
+                "scores": {
+                    "overall": _team_score(g.overall),
+                    "sections": [
+                        {"id": s.id, **_team_score(score)}
+                        for s, score in zip(team.sections, g.sections, strict=True)
+                    ],
+                },
+                "questions": None
+                if g.questions is None
+                else [
+                    {"id": q.id, **_stats(stats)}
+                    for q, stats in zip(team.questions, g.questions, strict=True)
+                ],
+            }
+            for g in team.groups
+        ],
+    }
+
+
+def team(team: TeamResult) -> str:
+    """The team result as ``collabcheck/team/v1`` JSON."""
+    return json.dumps(team_dict(team), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- comparisons (collabcheck/compare/v1) -------------------------------------------------------
+
+
+def _side(card: Scorecard) -> dict[str, Any]:
+    return {
+        "file": card.name,
+        "kind": card.kind.value,
+        "version": card.version,
+        "respondents": card.respondents,
+        "respondent": card.respondent,
+        "organisation": card.organisation,
+        "completed_at": card.completed_at,
+    }
+
+
+def _score_change(change: ScoreChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "title": change.title,
+        "before": change.before,
+        "after": change.after,
+        "change": change.change,
+        "rating_before": change.rating_before,
+        "rating_after": change.rating_after,
+        "moved": change.moved,
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as ``collabcheck/compare/v1`` JSON data."""
+    from collabcheck.compare import SCHEMA
+
+    after = comparison.after
+    return {
+        "schema": SCHEMA,
+        "checklist": {"id": after.checklist_id, "title": after.checklist_title},
+        "before": _side(comparison.before),
+        "after": _side(after),
+        "overall": _score_change(comparison.overall),
+        "sections": [_score_change(s) for s in comparison.sections],
+        "ratings_moved": [c.id for c in comparison.ratings_moved],
+        "questions": [
+            {
+                "id": q.id,
+                "section": q.section,
+                "number": q.number,
+                "text": q.text,
+                "label": q.label,
+                "before": q.before,
+                "after": q.after,
+                "change": q.change,
+                "answer_before": q.answer_before,
+                "answer_after": q.answer_after,
+            }
+            for q in comparison.questions
+        ],
+        "improved": [q.id for q in comparison.improved],
+        "worse": [q.id for q in comparison.worse],
+    }
+
+
+def comparison(comparison: Comparison) -> str:
+    """The comparison as ``collabcheck/compare/v1`` JSON."""
+    return json.dumps(comparison_dict(comparison), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,332 @@
+"""What changed between two results, or two team results, of one checklist (``compare``).
+
+Pure: two scorecards in, a Comparison out. A scorecard is what the two kinds of input have in
+common: scores and ratings, overall and per section, and a value per question (a person's
+answer, or a team's mean answer).
+
+Score changes are taken between the scores as shown (rounded to one decimal), so a report's
+arithmetic adds up on the page; ratings are the inputs' own (from unrounded scores). A question
+improved when its value went up: a person's answer (No to Partly: +0.5) or a team's mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeVar
+
+from collabcheck.errors import MismatchError
+from collabcheck.model import Bands, QuestionKind, Status
+from collabcheck.result import Result
+from collabcheck.team import TeamResult
+
+SCHEMA = "collabcheck/compare/v1"
+
+_RATING_ORDER = {"red": 0, "amber": 1, "green": 2}
+_NOISE = 1e-9
+"""Changes smaller than this are float noise in a team's means, not change."""
+
+
+class Kind(StrEnum):
+    """What a scorecard was made from."""
+
+    RESULT = "result"
+    TEAM = "team"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A score as shown (percentage, one decimal) and its rating, overall or for a section."""
+
+    id: str
+    title: str
+    score: float | None
+    rating: str | None
+
+
+@dataclass(frozen=True)
+class QuestionPoint:
+    """A scored question's value: the answer's (0..1), or a team's mean."""
+
+    id: str
+    section: str
+    number: str
+    text: str
+    label: str | None
+    value: float | None
+    """None: not answered, not applicable, or not asked."""
+    answer: str | None
+    """What to show for it: the answer's label (a person), None for a team (show the mean)."""
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """What compare needs of a result or a team result."""
+
+    name: str
+    """The file it was read from."""
+    kind: Kind
+    checklist_id: str
+    checklist_title: str
+    version: str
+    respondents: int
+    respondent: str | None
+    organisation: str | None
+    completed_at: str | None
+    overall: Point
+    sections: tuple[Point, ...]
+    questions: tuple[QuestionPoint, ...]
+    bands: Bands = field(default_factory=Bands)
+    """The checklist's rating bands, for charts."""
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """How a section's (or the overall) score and rating changed."""
+
+    id: str
+    title: str
+    before: float | None
+    after: float | None
+    change: float | None
+    """Points, after minus before, one decimal; None when either has no score."""
+    rating_before: str | None
+    rating_after: str | None
+
+    @property
+    def moved(self) -> bool:
+        """Whether the rating changed (from or to no score counts)."""
+        return self.rating_before != self.rating_after
+
+    @property
+    def direction(self) -> str | None:
+        """``up`` or ``down`` when the rating moved between two ratings, else None."""
+        before = _RATING_ORDER.get(self.rating_before or "")
+        after = _RATING_ORDER.get(self.rating_after or "")
+        if before is None or after is None or before == after:
+            return None
+        return "up" if after > before else "down"
+
+
+@dataclass(frozen=True)
+class QuestionChange:
+    """How one question's value changed."""
+
+    id: str
+    section: str
+    number: str
+    text: str
+    label: str | None
+    before: float | None
+    after: float | None
+    answer_before: str | None
+    answer_after: str | None
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two scorecards of one checklist, side by side."""
+
+    before: Scorecard
+    after: Scorecard
+    overall: ScoreChange
+    sections: tuple[ScoreChange, ...]
+    """The after's sections in order, then any only the before has."""
+    questions: tuple[QuestionChange, ...]
+
+    @property
+    def ratings_moved(self) -> tuple[ScoreChange, ...]:
+        """The overall rating, then sections', where they moved."""
+        return tuple(c for c in (self.overall, *self.sections) if c.moved)
+
+    @property
+    def improved(self) -> tuple[QuestionChange, ...]:
+        """Questions whose value went up, the largest change first."""
+        up = [q for q in self.questions if (q.change or 0.0) > _NOISE]
+        return tuple(sorted(up, key=lambda q: -(q.change or 0.0)))
+
+    @property
+    def worse(self) -> tuple[QuestionChange, ...]:
+        """Questions whose value went down, the largest fall first."""
+        down = [q for q in self.questions if (q.change or 0.0) < -_NOISE]
+        return tuple(sorted(down, key=lambda q: q.change or 0.0))
+
+    @property
+    def not_compared(self) -> tuple[QuestionChange, ...]:
+        """Questions with a value in only one of the two, or in neither."""
+        return tuple(q for q in self.questions if q.change is None)
+
+
+@dataclass(frozen=True)
+class Compared:
+    """The comparison, and the warnings to show beside it."""
+
+    comparison: Comparison
+    warnings: tuple[str, ...]
+
+
+def from_result(result: Result, name: str) -> Scorecard:
+    """A person's result as a scorecard."""
+    numbers = _numbers([(o.id, o.section) for o in result.outcomes], result.checklist.sections)
+    scores = result.scores
+    return Scorecard(
+        name=name,
+        kind=Kind.RESULT,
+        checklist_id=result.checklist.id,
+        checklist_title=result.checklist.title,
+        version=result.checklist.version,
+        respondents=1,
+        respondent=result.meta.respondent,
+        organisation=result.meta.organisation,
+        completed_at=result.meta.completed_at,
+        overall=Point("overall", "Overall", scores.overall.rounded, scores.overall.rating),
+        sections=tuple(
+            Point(s.id, s.title, s.tally.rounded, s.tally.rating) for s in scores.sections
+        ),
+        questions=tuple(
+            QuestionPoint(
+                id=o.id,
+                section=o.section,
+                number=numbers[o.id],
+                text=o.text,
+                label=o.label,
+                value=o.value if o.status is Status.ANSWERED else None,
+                answer=_answer(o.status, o.answer_label),
+            )
+            for o in result.outcomes
+            if o.kind is QuestionKind.SCALE
+        ),
+        bands=result.checklist.bands,
+    )
+
+
+def from_team(team: TeamResult, name: str) -> Scorecard:
+    """A team result as a scorecard (values are the team's mean answers)."""
+    return Scorecard(
+        name=name,
+        kind=Kind.TEAM,
+        checklist_id=team.checklist.id,
+        checklist_title=team.checklist.title,
+        version=team.checklist.version,
+        respondents=team.respondents,
+        respondent=None,
+        organisation=None,
+        completed_at=None,
+        overall=Point("overall", "Overall", team.overall.rounded, team.overall.rating),
+        sections=tuple(
+            Point(s.id, s.title, s.score.rounded, s.score.rating) for s in team.sections
+        ),
+        questions=tuple(
+            QuestionPoint(q.id, q.section, q.number, q.text, q.label, q.stats.mean, None)
+            for q in team.questions
+            if q.scored
+        ),
+        bands=team.checklist.bands,
+    )
+
+
+def compare(before: Scorecard, after: Scorecard) -> Compared:
+    """Compare two scorecards of one checklist; MismatchError naming both files if not."""
+    if before.checklist_id != after.checklist_id:
+        raise MismatchError(
+            f"{before.name} is checklist {before.checklist_id!r} but {after.name} is "
+            f"{after.checklist_id!r}: compare takes two results of one checklist"
+        )
+    warnings: list[str] = []
+    if before.version != after.version:
+        warnings.append(
+            f"{before.name} is {before.checklist_id} version {before.version} and {after.name} "
+            f"version {after.version}; sections and questions are matched by id"
+        )
+    if before.kind is not after.kind:
+        warnings.append(
+            f"comparing a {before.kind.value} ({before.name}) with a {after.kind.value} "
+            f"({after.name})"
+        )
+    return Compared(
+        Comparison(
+            before=before,
+            after=after,
+            overall=_score_change(before.overall, after.overall),
+            sections=tuple(_score_change(b, a) for b, a in _pair(before.sections, after.sections)),
+            questions=tuple(
+                _question_change(b, a) for b, a in _pair(before.questions, after.questions)
+            ),
+        ),
+        tuple(warnings),
+    )
+
+
+_Item = TypeVar("_Item", Point, QuestionPoint)
+
+
+def _pair(
+    before: tuple[_Item, ...], after: tuple[_Item, ...]
+) -> list[tuple[_Item | None, _Item | None]]:
+    """Items matched by id: the after's in order, then those only the before has."""
+    earlier = {item.id: item for item in before}
+    later = {item.id for item in after}
+    pairs: list[tuple[_Item | None, _Item | None]] = [
+        (earlier.get(item.id), item) for item in after
+    ]
+    pairs += [(item, None) for item in before if item.id not in later]
+    return pairs
+
+
+def _score_change(before: Point | None, after: Point | None) -> ScoreChange:
+    shown = after or before
+    assert shown is not None
+    b = before.score if before else None
+    a = after.score if after else None
+    return ScoreChange(
+        id=shown.id,
+        title=shown.title,
+        before=b,
+        after=a,
+        change=None if a is None or b is None else round(a - b, 1),
+        rating_before=before.rating if before else None,
+        rating_after=after.rating if after else None,
+    )
+
+
+def _question_change(before: QuestionPoint | None, after: QuestionPoint | None) -> QuestionChange:
+    shown = after or before
+    assert shown is not None
+    return QuestionChange(
+        id=shown.id,
+        section=shown.section,
+        number=shown.number,
+        text=shown.text,
+        label=shown.label,
+        before=before.value if before else None,
+        after=after.value if after else None,
+        answer_before=before.answer if before else None,
+        answer_after=after.answer if after else None,
+    )
+
+
+def _answer(status: Status, label: str | None) -> str | None:
+    if status is Status.HIDDEN:
+        return "not asked"
+    if status is Status.SKIPPED:
+        return "skipped"
+    return label
+
+
+def _numbers(
+    questions: list[tuple[str, str]], sections: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """Each question's number as on the worksheet (section.question)."""
+    place = {sid: index for index, (sid, _) in enumerate(sections, 1)}
+    within: dict[str, int] = {}
+    numbers: dict[str, str] = {}
+    for qid, section in questions:
+        within[section] = within.get(section, 0) + 1
+        numbers[qid] = f"{place.get(section, 0)}.{within[section]}"
+    return numbers
