@@ -95,3 +95,19 @@ def test_output_into_a_missing_folder_is_one_line(cli: Cli, tiny: Path, tmp_path
 
     assert result.exit_code == 1
     assert result.stderr == f"collabcheck: {target}: cannot write: No such file or directory\n"
+
+
+def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        write_atomic(fresh, "x")
+        kept = tmp_path / "kept.md"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        write_atomic(kept, "new")
+    finally:
+        os.umask(old)
+
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o640
