@@ -111,3 +111,11 @@ def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
 
     assert fresh.stat().st_mode & 0o777 == 0o644
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_saved_sessions_are_private() -> None:
+    session = Session.create("tiny", "1")
+    session.save()
+
+    assert session.path.stat().st_mode & 0o777 == 0o600
+    session.release()

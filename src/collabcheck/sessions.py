@@ -130,7 +130,8 @@ class Session:
 
     def save(self) -> None:
         """Write the state now (atomically: a crash leaves the previous save whole)."""
-        write_atomic(self.path, json.dumps(self.state.to_dict(), indent=1, ensure_ascii=False))
+        text = json.dumps(self.state.to_dict(), indent=1, ensure_ascii=False)
+        write_atomic(self.path, text, private=True)  # one person's answers, not for others
 
     def discard(self) -> None:
         """Remove the session: the run is complete, or the person started over."""
