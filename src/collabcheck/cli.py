@@ -6,7 +6,6 @@ Heavy modules (rich, questionary, jinja2) are imported inside the commands that 
 start, and string annotations would have to be evaluated again (about 4 ms).
 """
 
-
 import functools
 import sys
 from collections.abc import Callable
