@@ -77,6 +77,16 @@ def error_lines(result: Result) -> list[str]:
             id="non-numeric-weight",
         ),
         pytest.param(
+            broken("weight: 2", "weight: .inf"),
+            ":21: first.two.weight: must be a number, not inf",
+            id="infinite-weight",
+        ),
+        pytest.param(
+            broken("label: One", "label: One\n        text: Again?"),
+            ":18: not valid YAML: duplicate key 'text'",
+            id="duplicate-key",
+        ),
+        pytest.param(
             broken("weight: 2", "when: {question: first.nine, answer: yes}"),
             ":21: first.two.when.question: 'first.nine' is not an earlier question",
             id="when-unknown-question",

@@ -76,3 +76,20 @@ def test_lines_are_remembered_for_keys_and_items() -> None:
 def test_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(YamlReadError, match="is a folder"):
         load_file(tmp_path)
+
+
+def test_a_pipe_is_refused_rather_than_waited_on(cli: Cli, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "answers.yaml"
+    os.mkfifo(fifo)
+
+    result = cli("validate", str(fifo))
+
+    assert result.exit_code == 1
+    assert f"{fifo}: not a regular file" in result.stderr
+
+
+def test_duplicate_keys_are_refused_with_their_line() -> None:
+    with pytest.raises(YamlReadError, match=r"f.yaml:3: not valid YAML: duplicate key 'a'"):
+        parse_text("a: 1\nb: 2\na: 3\n", "f.yaml")

@@ -5,6 +5,7 @@ Validation collects every problem in a file before raising, so an author fixes t
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -329,7 +330,7 @@ def _parse_question(
     weight = 1.0
     if "weight" in data:
         raw = data["weight"]
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != raw:
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
             check.add(data.line_of("weight"), f"{at}.weight", f"must be a number, not {raw!r}")
         elif raw < 0:
             check.add(data.line_of("weight"), f"{at}.weight", f"must not be negative ({raw})")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import json
 import operator
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from collabcheck.errors import Problem, ResultError
 from collabcheck.model import DONT_KNOW, Bands, QuestionKind, Source, Status
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
-from collabcheck.yamlfile import MAX_BYTES, YamlReadError, load_file
+from collabcheck.textfile import ReadError, read_text
 
 if TYPE_CHECKING:
     from collabcheck.compare import Point, Scorecard
@@ -386,11 +385,16 @@ def read_data(path: Path, name: str) -> Any:
     twenty times as long as json over the same JSON, so .json files take the fast path.
     """
     if str(path)[-5:].lower() != ".json":  # cheaper than path.suffix, for thousands of files
+        from collabcheck.yamlfile import YamlReadError, load_file
+
         try:
             return load_file(path, name)
         except YamlReadError as exc:
             raise ResultError([exc.problem]) from None
-    text = _read_text(path, name)
+    try:
+        text = read_text(path, name)
+    except ReadError as exc:
+        raise ResultError([exc.problem]) from None
     try:
         return _JSON.decode(text)
     except json.JSONDecodeError as exc:
@@ -411,49 +415,6 @@ _JSON = json.JSONDecoder(parse_constant=_no_constant)
 
 def _problem(name: str, line: int | None, message: str) -> ResultError:
     return ResultError([Problem(name, line, "", message)])
-
-
-_CHUNK = 64 * 1024
-
-
-def _read_text(path: Path, name: str) -> str:
-    """A UTF-8 file of at most MAX_BYTES, as yamlfile.read_text reads it, with the same messages.
-
-    It reads what the file says it holds (and a byte more, to see it end) instead of asking for
-    MAX_BYTES at once: a 1 MiB buffer for each of thousands of small files costs more than
-    parsing them. A file that grows, or a pipe, is still read no further than MAX_BYTES + 1.
-    """
-    try:
-        with open(path, "rb", buffering=0) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise _too_large(name)
-            data = handle.read(size + 1 if size else _CHUNK) or b""
-            # Read on only from a pipe (size 0) or a file that grew since fstat.
-            while (not size or len(data) > size) and data and len(data) <= MAX_BYTES:
-                more = handle.read(_CHUNK)
-                if not more:
-                    break
-                data += more
-    except FileNotFoundError:
-        raise _problem(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise _problem(name, None, "is a folder, not a file") from None
-    except OSError as exc:
-        raise _problem(name, None, f"cannot read: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(name)
-    if b"\0" in data:
-        raise _problem(name, None, "not a text file (it has NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise _problem(name, line, "not UTF-8 text") from None
-
-
-def _too_large(name: str) -> ResultError:
-    return _problem(name, None, f"refused: larger than {MAX_BYTES // 1024 // 1024} MiB")
 
 
 # --- compare's inputs: a result or a team result ------------------------------------------------

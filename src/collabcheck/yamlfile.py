@@ -12,9 +12,19 @@ from typing import Any
 import yaml
 
 from collabcheck.errors import Problem
+from collabcheck.textfile import MAX_BYTES, ReadError, read_text
 
-MAX_BYTES = 1024 * 1024
-"""Files larger than this are refused unread: no checklist or answers file comes near it."""
+# Reading and parsing fail the same way for callers: one error, carrying the problem.
+YamlReadError = ReadError
+__all__ = [
+    "MAX_BYTES",
+    "LineDict",
+    "LineList",
+    "YamlReadError",
+    "line_of",
+    "load_file",
+    "parse_text",
+]
 
 MAX_DEPTH = 100
 """Nesting deeper than this is refused before composing: libyaml's composer recurses in C."""
@@ -74,6 +84,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, "a mapping key must be a plain value", key_node.start_mark
             ) from None
+        if key in result:
+            # PyYAML keeps the last of two equal keys: a typo that silently loses an answer.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -88,14 +103,6 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-class YamlReadError(Exception):
-    """A file that is not readable YAML; carries the problem to report."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
 
 
 def _check_expansion(root: yaml.Node, name: str) -> None:
@@ -160,31 +167,6 @@ def parse_text(text: str, name: str) -> Any:
         raise YamlReadError(Problem(name, None, "", "refused: nested too deeply")) from None
     finally:
         loader.dispose()
-
-
-def read_text(path: Path, name: str | None = None) -> str:
-    """Read a UTF-8 file of at most MAX_BYTES, or raise YamlReadError saying why not."""
-    shown = name or str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise YamlReadError(Problem(shown, None, "", "no such file")) from None
-    except IsADirectoryError:
-        raise YamlReadError(Problem(shown, None, "", "is a folder, not a file")) from None
-    except OSError as exc:
-        raise YamlReadError(Problem(shown, None, "", f"cannot read: {exc.strerror}")) from None
-    if len(data) > MAX_BYTES:
-        raise YamlReadError(
-            Problem(shown, None, "", f"refused: larger than {MAX_BYTES // 1024 // 1024} MiB")
-        )
-    if b"\0" in data:
-        raise YamlReadError(Problem(shown, None, "", "not a text file (it has NUL bytes)"))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise YamlReadError(Problem(shown, line, "", "not UTF-8 text")) from None
 
 
 def load_file(path: Path, name: str | None = None) -> Any:
