@@ -170,3 +170,21 @@ def test_no_arguments_shows_help(cli: Cli) -> None:
 
     assert result.exit_code in (0, 2)
     assert "Usage" in result.output
+
+
+def test_a_checklist_whose_id_differs_from_its_file_name_is_not_listed_under_either(
+    cli: Cli, tmp_path: Path
+) -> None:
+    (tmp_path / "four-lessons.yaml").write_text(MINIMAL, encoding="utf-8")  # id: tiny
+
+    listed = cli("--checklist-dir", str(tmp_path), "list", "--json")
+    shown = cli("--checklist-dir", str(tmp_path), "show", "four-lessons")
+
+    # The file takes four-lessons' place (first found wins), so it is reported, not skipped over.
+    ids = [row["id"] for row in json.loads(listed.stdout)]
+    assert "tiny" not in ids and "four-lessons" not in ids
+    assert f"warning: skipped {tmp_path / 'four-lessons.yaml'}:1: id: 'tiny' differs" in (
+        listed.stderr
+    )
+    assert shown.exit_code == 1
+    assert "rename the file tiny.yaml or change the id" in shown.stderr

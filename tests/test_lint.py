@@ -38,7 +38,7 @@ def warnings(result: Result) -> list[str]:
 
 
 def test_a_clean_checklist_has_no_warnings(cli: Cli, write_file: WriteFile) -> None:
-    path = write_file("clean.yaml", CLEAN)
+    path = write_file("clean/tiny.yaml", CLEAN)
 
     result = cli("validate", "--strict", str(path))
 
@@ -118,7 +118,7 @@ def test_a_clean_checklist_has_no_warnings(cli: Cli, write_file: WriteFile) -> N
 def test_each_warning_names_file_line_and_field_and_exits_0(
     cli: Cli, write_file: WriteFile, text: str, expected: str
 ) -> None:
-    path = write_file("warned.yaml", text)
+    path = write_file("warned/tiny.yaml", text)
 
     result = cli("validate", str(path))
 
@@ -134,7 +134,7 @@ def test_a_scale_no_question_uses_is_a_warning(cli: Cli, write_file: WriteFile) 
         text = text.replace(
             f"text: Is the {n} thing in place?", f"text: The {n}?\n        kind: text"
         )
-    path = write_file("unscored.yaml", text)
+    path = write_file("unscored/tiny.yaml", text)
 
     result = cli("validate", str(path))
 
@@ -159,7 +159,7 @@ def test_strict_makes_warnings_fail(cli: Cli, write_file: WriteFile) -> None:
 def test_strict_counts_errors_and_warnings_apart(cli: Cli, write_file: WriteFile) -> None:
     warned = write_file("tiny.yaml", MINIMAL)
     bad = write_file("bad.yaml", MINIMAL.replace("weight: 2", "weight: -1"))
-    clean = write_file("clean.yaml", CLEAN)
+    clean = write_file("clean/tiny.yaml", CLEAN)
 
     result = cli("validate", "--strict", str(warned), str(bad), str(clean))
 
@@ -171,7 +171,7 @@ def test_strict_counts_errors_and_warnings_apart(cli: Cli, write_file: WriteFile
 
 def test_warnings_are_in_file_order(cli: Cli, write_file: WriteFile) -> None:
     text = variant(MINIMAL, "Is the second thing in place?", "The second thing.")
-    path = write_file("two.yaml", text)
+    path = write_file("two/tiny.yaml", text)
 
     result = cli("validate", str(path))
 
@@ -206,9 +206,23 @@ def test_lint_works_without_line_numbers(write_file: WriteFile) -> None:
 def test_300_characters_is_not_very_long(cli: Cli, write_file: WriteFile) -> None:
     text = "Is the first thing " + "x" * 280 + "?"
     assert len(text) == 300
-    path = write_file("edge.yaml", variant(CLEAN, "Is the first thing in place?", text))
+    path = write_file("edge/tiny.yaml", variant(CLEAN, "Is the first thing in place?", text))
 
     result = cli("validate", "--strict", str(path))
 
     assert result.exit_code == 0
     assert warnings(result) == []
+
+
+def test_an_id_that_differs_from_the_file_name_is_a_warning(
+    cli: Cli, write_file: WriteFile
+) -> None:
+    path = write_file("our-board.yaml", CLEAN)
+
+    result = cli("validate", str(path))
+
+    assert result.exit_code == 0
+    assert warnings(result) == [
+        f"{path}:1: id: warning: differs from the file name (our-board.yaml); in a checklist "
+        "folder it is found by file name, so name the file tiny.yaml"
+    ]

@@ -260,7 +260,11 @@ def test_the_guides_example_checklists_validate(cli: Cli, tmp_path: Path) -> Non
 
     assert len(examples) == 2
     for index, text in enumerate(examples):
-        path = tmp_path / f"example-{index}.yaml"
+        # Named by its id, as a checklist in a folder must be.
+        checklist_id = text.split("\nid: ", 1)[1].split()[0] if "\nid: " in text else "x"
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        path = folder / f"{checklist_id}.yaml"
         path.write_text(text, encoding="utf-8")
         result = cli("validate", str(path))
         assert result.exit_code == 0, result.stderr

@@ -31,7 +31,7 @@ def listings(extra_dirs: Iterable[Path] = ()) -> tuple[list[Listing], list[Check
     broken: list[ChecklistError] = []
     for entry in discover(extra_dirs):
         try:
-            checklist = load_path(entry.path)
+            checklist = load_path(entry.path, found_by_name=True)
         except ChecklistError as exc:
             broken.append(exc)
             continue

@@ -8,6 +8,7 @@ checks, each shown as ``FILE:LINE: FIELD: warning: message``:
 - the same question text twice in a checklist;
 - phrasing that does not fit the scale: on yes-partly-no a text with no ``?``; on agree-5 a text
   that ends in ``?`` (people agree with statements, not with questions);
+- an id that differs from the file name (folders are searched by file name);
 - options no answer can knowingly reach: two options of a custom scale, or two choices of a
   question, with the same label (people cannot tell them apart); a scale that no question uses
   (nothing is scored); and a ``when`` on a free-text question, met only by typing the exact text.
@@ -66,6 +67,7 @@ def lint(checklist: Checklist, data: Any = None, name: str | None = None) -> lis
             *_single_question_sections(checklist, where),
             *_duplicate_text(checklist, where),
             *_unreachable(checklist, where),
+            *_file_name(checklist, where),
         )
     ]
     return sorted(findings, key=lambda f: f.line or 0)
@@ -108,6 +110,17 @@ def _wording(checklist: Checklist, where: _Lines) -> Iterator[_Raw]:
                 "ends in '?'; on the agree-5 scale people agree or disagree with a statement, "
                 "so phrase it as one (or use the yes-partly-no scale for questions)",
             )
+
+
+def _file_name(checklist: Checklist, where: _Lines) -> Iterator[_Raw]:
+    path = checklist.path
+    if path is not None and path.stem != checklist.id:
+        yield (
+            where.top_line("id"),
+            "id",
+            f"differs from the file name ({path.name}); in a checklist folder it is found by "
+            f"file name, so name the file {checklist.id}{path.suffix}",
+        )
 
 
 def _single_question_sections(checklist: Checklist, where: _Lines) -> Iterator[_Raw]:

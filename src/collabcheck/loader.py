@@ -128,14 +128,26 @@ def _closest(key: str, allowed: set[str]) -> str:
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
-def parse_checklist(data: Any, name: str, path: Path | None = None) -> Checklist:
-    """Validate parsed YAML as a checklist; raise ChecklistError listing every problem."""
+def parse_checklist(
+    data: Any, name: str, path: Path | None = None, *, file_id: str | None = None
+) -> Checklist:
+    """Validate parsed YAML as a checklist; raise ChecklistError listing every problem.
+
+    ``file_id``, for a checklist found in a folder by its file name, is the id it must have.
+    """
     check = _Checker(name)
     top = check.mapping(data, None, "checklist")
     if top is None:
         raise ChecklistError(check.problems)
     check.keys(top, _TOP_KEYS, _TOP_REQUIRED, "")
     checklist_id = check.ident(top, "")
+    if file_id is not None and checklist_id is not None and checklist_id != file_id:
+        check.add(
+            top.line_of("id"),
+            "id",
+            f"{checklist_id!r} differs from the file name ({file_id}): checklists are found "
+            f"by file name, so rename the file {checklist_id}.yaml or change the id",
+        )
     title = check.text(top, "title", "")
     version = check.text(top, "version", "")
     description = check.text(top, "description", "")
@@ -529,14 +541,17 @@ def _files_in(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def load_path(path: Path) -> Checklist:
-    """Load and validate one checklist file."""
+def load_path(path: Path, *, found_by_name: bool = False) -> Checklist:
+    """Load and validate one checklist file.
+
+    ``found_by_name``: the file was found in a folder by its name, which its id must match.
+    """
     name = str(path)
     try:
         data = load_file(path, name)
     except YamlReadError as exc:
         raise ChecklistError([exc.problem]) from None
-    return parse_checklist(data, name, path)
+    return parse_checklist(data, name, path, file_id=path.stem if found_by_name else None)
 
 
 def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
@@ -549,6 +564,6 @@ def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
     entries = discover(extra_dirs)
     for entry in entries:
         if entry.id == ref:
-            return load_path(entry.path)
+            return load_path(entry.path, found_by_name=True)
     known = ", ".join(e.id for e in entries) or "none"
     raise ChecklistNotFoundError(f"no checklist {ref!r}; known ids: {known}")
