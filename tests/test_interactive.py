@@ -265,3 +265,39 @@ def test_every_bundled_checklist_can_be_answered_with_enter_alone() -> None:
         # A checkbox with nothing ticked is a skip; everything else takes the first option.
         outcome, _ = drive(checklist, ENTER * len(checklist.questions) + WRITE)
         assert outcome.result.scores.overall.rounded == 100.0, path.name
+
+
+def test_resuming_after_the_checklist_changed_asks_again_what_no_longer_fits(
+    tiny_checklist: Checklist,
+) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, PARTLY + ENTER + ENTER + CTRL_C)  # first.one partly, first.two yes
+    text = MINIMAL.replace("scale: yes-partly-no", "scale: agree-5").replace(
+        'version: "1"', 'version: "2"'
+    )
+    changed = parse_checklist(parse_text(text, "tiny.yaml"), "tiny.yaml")
+
+    # Neither 'partly' nor 'yes' is an answer on agree-5: both are asked again, then the third.
+    outcome, _ = drive(changed, ENTER + DOWN + ENTER + ENTER + WRITE, resume=True)
+
+    assert [o.answer for o in outcome.result.outcomes] == [
+        "strongly-agree",
+        "agree",
+        "strongly-agree",
+    ]
+    assert outcome.warnings == [
+        "2 saved answers no longer fit tiny (changed since the session began, version 1 to 2) "
+        "and were asked again"
+    ]
+
+
+def test_a_damaged_session_file_does_not_block_new_runs(tiny_checklist: Checklist) -> None:
+    folder = sessions_dir()
+    folder.mkdir(parents=True)
+    (folder / "tiny.20260101T000000.1-abc.json").write_text(
+        '{"schema": "collabcheck/session/v1", "answers": []}', encoding="utf-8"
+    )
+
+    outcome, _ = drive(tiny_checklist, ENTER * 3 + WRITE)
+
+    assert [o.answer for o in outcome.result.outcomes] == ["yes", "yes", "yes"]

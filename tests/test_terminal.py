@@ -156,3 +156,16 @@ def test_list_on_a_narrow_terminal_keeps_whole_ids(tmp_path: Path) -> None:
     screen = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", terminal.seen).decode()
     for checklist_id in ("board-readiness", "collaborative-model", "provider-enablers"):
         assert f"\u2502 {checklist_id} " in screen
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "board-readiness", "--format", "md"]])
+def test_an_ascii_only_stdout_gets_utf8_not_a_traceback(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "collabcheck", *args],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=30,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert b"\xe2\x80\x9c" in done.stdout or "\u2610".encode() in done.stdout

@@ -140,6 +140,21 @@ def _answer(
     return Answer(str(given), note)
 
 
+def fits(question: Question, checklist: Checklist, answer: Answer) -> bool:
+    """Whether a saved answer is still a valid answer to ``question`` (checklists change)."""
+    given = answer.answer
+    if given is None:
+        return True
+    if question.kind is QuestionKind.SCALE:
+        return isinstance(given, str) and checklist.scale.option(given) is not None
+    if question.kind is QuestionKind.CHOICE:
+        keys = given if isinstance(given, tuple) else (given,)
+        if isinstance(given, tuple) != question.multiple:
+            return False
+        return all(question.choice(key) is not None for key in keys)
+    return isinstance(given, str)
+
+
 def read_answers(path: Path, checklist: Checklist) -> AnswersFile:
     """Read and check an answers file for ``checklist``."""
     name = str(path)

@@ -101,8 +101,7 @@ def _dirs(ctx: typer.Context) -> list[Path]:
 def emit(text: str, output: Path | None) -> None:
     """Write a rendered document to ``output`` (atomically) or to stdout."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(text)
         return
     from collabcheck.files import write_atomic
 
@@ -113,8 +112,18 @@ def emit(text: str, output: Path | None) -> None:
     sys.stderr.write(f"Wrote {output}\n")
 
 
-def _stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
+def _write_stdout(text: str) -> None:
+    """Write data to stdout, as UTF-8 when its own encoding cannot carry the text.
+
+    Files are always UTF-8; a pipe whose locale is ASCII (or a Windows console) gets the same
+    bytes rather than a UnicodeEncodeError half way through.
+    """
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
 
 
 OutputOption = Annotated[
@@ -143,8 +152,8 @@ def list_command(
         import json
 
         rows = [vars(item) for item in found]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    elif _stdout_is_terminal():
+        _write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
 
@@ -158,9 +167,11 @@ def list_command(
             table.add_row(item.id, item.title, str(item.questions), source, item.origin)
         Console().print(table)
     else:
-        for item in found:
-            fields = (item.id, item.title, str(item.questions), item.source, item.origin)
-            sys.stdout.write("\t".join(fields) + "\n")
+        lines = (
+            "\t".join((item.id, item.title, str(item.questions), item.source, item.origin))
+            for item in found
+        )
+        _write_stdout("".join(line + "\n" for line in lines))
 
 
 ShowFormat = Annotated[

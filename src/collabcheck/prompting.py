@@ -105,7 +105,9 @@ class TerminalPrompter:
         choices.append(QChoice("Back to the previous question", value=_BACK))
         earlier = previous.answer if previous else None
         # Enter alone moves on: the cursor starts on the first option, or the earlier answer.
-        default = earlier if isinstance(earlier, str) else options[0][0]
+        keys = [key for key, _ in options]
+        # An earlier answer may no longer be an option (the checklist changed since).
+        default = earlier if earlier in keys else keys[0]
         reply = questionary.select(
             " ".join(question.text.split()), choices=choices, default=default, **self._io
         ).unsafe_ask()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from collabcheck.answers import AnswersFile, read_answers
+from collabcheck.answers import AnswersFile, fits, read_answers
 from collabcheck.errors import NoTerminalError, RunInterruptedError, SessionError, UsageError
 from collabcheck.interview import Interview, NotesPolicy, Prompter
 from collabcheck.model import Answer, Checklist, condition_met
@@ -119,7 +119,7 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
     return RunOutcome(result, interactive=False, warnings=warnings)
 
 
-def _open_session(options: RunOptions, prompter: RunPrompter) -> Session:
+def _open_session(options: RunOptions, prompter: RunPrompter, warnings: list[str]) -> Session:
     checklist = options.checklist
     if options.answers_path is None:
         saved = saved_session(checklist.id)
@@ -128,16 +128,34 @@ def _open_session(options: RunOptions, prompter: RunPrompter) -> Session:
         if saved is not None:
             answered = len(saved.state.answers)
             if options.resume or prompter.ask_resume(answered, saved.state.started_at):
-                known = {q.id for q in checklist.questions}
-                saved.state.answers = {k: v for k, v in saved.state.answers.items() if k in known}
+                _drop_stale(checklist, saved, warnings)
                 return saved
             saved.discard()
     return Session.create(checklist.id, checklist.version)
 
 
+def _drop_stale(checklist: Checklist, session: Session, warnings: list[str]) -> None:
+    """Keep the saved answers that still fit the checklist, which may have changed since."""
+    kept: dict[str, Answer] = {}
+    for qid, answer in session.state.answers.items():
+        question = checklist.question(qid)
+        if question is not None and fits(question, checklist, answer):
+            kept[qid] = answer
+    dropped = len(session.state.answers) - len(kept)
+    if dropped:
+        warnings.append(
+            f"{dropped} saved answers no longer fit {checklist.id} (changed since the session "
+            f"began, version {session.state.checklist_version} to {checklist.version}) "
+            "and were asked again"
+        )
+    session.state.answers = kept
+    session.state.checklist_version = checklist.version
+
+
 def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: RunPrompter) -> RunOutcome:
     checklist = options.checklist
-    session = _open_session(options, prompter)
+    warnings: list[str] = []
+    session = _open_session(options, prompter, warnings)
     state = session.state
     try:
         if preset.answers:
@@ -161,7 +179,9 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: RunProm
         interview = Interview(
             checklist, session, prompter, sections=options.sections, notes=options.notes
         )
-        answers = interview.run(only_unanswered=bool(preset.answers))
+        # Questions answered already (in the answers file, or in a session whose stale answers
+        # were dropped) are not asked again; a plain resume goes on from where it stopped.
+        answers = interview.run(only_unanswered=bool(preset.answers or warnings))
     except (KeyboardInterrupt, EOFError):
         if state.answers:
             session.save()
@@ -178,4 +198,4 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: RunProm
     )
     result = build(checklist, answers, meta)
     session.discard()
-    return RunOutcome(result, interactive=True)
+    return RunOutcome(result, interactive=True, warnings=warnings)

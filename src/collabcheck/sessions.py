@@ -153,9 +153,9 @@ def saved_session(checklist_id: str) -> Session | None:
             continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        state = SessionState.from_dict(data, str(path))
+            state = SessionState.from_dict(data, str(path))
+        except (OSError, ValueError, SessionError):
+            continue  # damaged (or written by something else): it must not block new runs
         if state.checklist_id != checklist_id:
             continue
         session = Session(path, state)
