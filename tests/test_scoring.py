@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from collabcheck.model import BUILTIN_SCALES, Bands, Status
-from collabcheck.scoring import ScoredAnswer, Tally, score, tally
+from collabcheck.scoring import ScoredAnswer, Tally, round_half_up, score, tally
 
 YPN = {o.key: o for o in BUILTIN_SCALES["yes-partly-no"].options}
 AGREE = {o.key: o for o in BUILTIN_SCALES["agree-5"].options}
@@ -105,3 +105,27 @@ def test_overall_is_over_questions_not_a_mean_of_sections() -> None:
     assert scores.overall.score == 25.0
     assert [s.tally.score for s in scores.sections] == [100.0, 0.0, None]
     assert [s.tally.rating for s in scores.sections] == ["green", "red", None]
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "rounded"),
+    [
+        (56.25, 1, 56.3),
+        (56.24, 1, 56.2),
+        (0.625, 2, 0.63),
+        (0.285, 2, 0.29),
+        (100 / 3, 1, 33.3),
+        (-2.25, 1, -2.3),
+        (0.0, 1, 0.0),
+    ],
+)
+def test_scores_round_half_up_as_on_paper(value: float, places: int, rounded: float) -> None:
+    assert round_half_up(value, places) == rounded
+
+
+def test_a_quarter_point_score_rounds_up_in_results() -> None:
+    # 2.25 of 4 on agree-5 (agree, agree, disagree, disagree... weighted): 56.25 shows as 56.3.
+    answers = [answered("agree", scale="agree")] * 2 + [answered("disagree", scale="agree")]
+    answers += [answered("neither", scale="agree")]
+
+    assert tally(answers, Bands()).rounded == 56.3

@@ -257,7 +257,7 @@ def test_small_groups_say_why_they_show_no_answers(cli: Cli, tmp_path: Path) -> 
 
     out = result.stdout
     assert "| Section | Team score | Rating | Lowest | Highest | board (3) | exec (2) |" in out
-    assert "| 1. People | 42.5% | red | 25.0% | 75.0% | 50.0% amber | 31.2% red |" in out
+    assert "| 1. People | 42.5% | red | 25.0% | 75.0% | 50.0% amber | 31.3% red |" in out
     assert "### exec (2 members)\n\nToo small to show without identifying people" in out
 
 

@@ -7,11 +7,22 @@ mean of sections, and a group with no such question has no score (None), never 0
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from collabcheck.model import Bands, Status
+
+
+def round_half_up(value: float, places: int = 1) -> float:
+    """Round as people do on paper (56.25 to 56.3, not Python's 56.2), halves away from zero.
+
+    The tiny allowance absorbs binary noise: 0.285 * 100 is 28.499999999999996 in floats.
+    """
+    scale = 10.0**places
+    magnitude = math.floor(abs(value) * scale + 0.5 + 1e-9) / scale
+    return magnitude if value >= 0 else -magnitude
 
 
 class Scorable(Protocol):
@@ -56,7 +67,7 @@ class Tally:
 
     @property
     def rounded(self) -> float | None:
-        return None if self.score is None else round(self.score, 1)
+        return None if self.score is None else round_half_up(self.score)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from collabcheck.result import Result
+from collabcheck.scoring import round_half_up
 
 _STYLE = {"green": "green", "amber": "yellow", "red": "red"}
 
@@ -18,7 +19,7 @@ def _cell(score: float | None, rating: str | None) -> str:
         return "no score"
     word = rating or ""
     # The word is always there: colour only repeats it.
-    return f"[{_STYLE.get(word, 'default')}]{round(score, 1):.1f}% {word}[/]"
+    return f"[{_STYLE.get(word, 'default')}]{round_half_up(score):.1f}% {word}[/]"
 
 
 def print_summary(result: Result) -> None:

@@ -29,6 +29,7 @@ from enum import StrEnum
 from collabcheck.errors import MismatchError
 from collabcheck.model import BUILTIN_SCALES, Bands, QuestionKind, ScaleOption, Status
 from collabcheck.result import ChecklistInfo, Outcome, Result, outcome_scores
+from collabcheck.scoring import round_half_up
 
 SCHEMA = "collabcheck/team/v1"
 
@@ -132,7 +133,7 @@ class TeamScore:
 
     @property
     def rounded(self) -> float | None:
-        return None if self.score is None else round(self.score, 1)
+        return None if self.score is None else round_half_up(self.score)
 
 
 @dataclass(frozen=True)

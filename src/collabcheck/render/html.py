@@ -20,6 +20,7 @@ from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
 from collabcheck.render.markdown import priority_gaps, question_numbers
 from collabcheck.result import Result
+from collabcheck.scoring import round_half_up
 
 if TYPE_CHECKING:
     import jinja2
@@ -42,11 +43,11 @@ _CHOICE_COLOURS = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7
 
 
 def _percent(score: float | None) -> str:
-    return DASH if score is None else f"{round(score, 1):.1f}%"
+    return DASH if score is None else f"{round_half_up(score):.1f}%"
 
 
 def _number(value: float | None, places: int = 2) -> str:
-    return DASH if value is None else f"{value:.{places}f}"
+    return DASH if value is None else f"{round_half_up(value, places):.{places}f}"
 
 
 def _points(change: float | None) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
 from collabcheck.result import Result, to_dict
+from collabcheck.scoring import round_half_up
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
     from collabcheck.compare import Comparison, Scorecard, ScoreChange
@@ -72,7 +73,7 @@ def result(result: Result) -> str:
 
 
 def _rounded(score: float | None) -> float | None:
-    return None if score is None else round(score, 1)
+    return None if score is None else round_half_up(score)
 
 
 def _team_score(score: TeamScore) -> dict[str, Any]:

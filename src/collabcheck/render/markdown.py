@@ -9,7 +9,7 @@ from collabcheck import __version__
 from collabcheck.model import Checklist, Question, QuestionKind, Status, is_low_answer
 from collabcheck.render.escape import md_block, md_inline
 from collabcheck.result import Outcome, Result
-from collabcheck.scoring import Tally
+from collabcheck.scoring import Tally, round_half_up
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
     from collabcheck.compare import Comparison, QuestionChange, Scorecard, ScoreChange
@@ -62,7 +62,7 @@ def _question(checklist: Checklist, number: str, question: Question) -> list[str
 
 
 def _percent(score: float | None) -> str:
-    return "\u2013" if score is None else f"{round(score, 1):.1f}%"
+    return "\u2013" if score is None else f"{round_half_up(score):.1f}%"
 
 
 def _rating(rating: str | None) -> str:
@@ -216,7 +216,7 @@ TEAM_FOOTNOTE = (
 
 
 def _number(value: float | None, places: int = 2) -> str:
-    return "\u2013" if value is None else f"{value:.{places}f}"
+    return "\u2013" if value is None else f"{round_half_up(value, places):.{places}f}"
 
 
 def _plural(count: int, noun: str) -> str:
