@@ -124,7 +124,7 @@ def test_scores_round_half_up_as_on_paper(value: float, places: int, rounded: fl
 
 
 def test_a_quarter_point_score_rounds_up_in_results() -> None:
-    # 2.25 of 4 on agree-5 (agree, agree, disagree, disagree... weighted): 56.25 shows as 56.3.
+    # Agree, agree, disagree, neither: 2.25 of 4, so 56.25, which shows as 56.3.
     answers = [answered("agree", scale="agree")] * 2 + [answered("disagree", scale="agree")]
     answers += [answered("neither", scale="agree")]
 

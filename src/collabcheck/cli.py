@@ -21,7 +21,17 @@ from collabcheck.errors import (
     RunInterruptedError,
     UsageError,
 )
-from collabcheck.render import Format
+from collabcheck.render import (
+    ChecklistFormat,
+    ComparisonFormat,
+    ResultFormat,
+    RunFormat,
+    TeamFormat,
+    render_checklist,
+    render_comparison,
+    render_result,
+    render_team,
+)
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -174,10 +184,8 @@ def list_command(
         _write_stdout("".join(line + "\n" for line in lines))
 
 
-ShowFormat = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="text, md (a printable worksheet), json or html."),
-]
+def _format_option(help_text: str) -> Any:
+    return typer.Option("--format", "-f", help=help_text)
 
 
 @app.command()
@@ -185,7 +193,9 @@ ShowFormat = Annotated[
 def show(
     ctx: typer.Context,
     checklist: Annotated[str, typer.Argument(help="Checklist id or path to a .yaml file.")],
-    fmt: ShowFormat = Format.TEXT,
+    fmt: Annotated[
+        ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
+    ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
 ) -> None:
     """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
@@ -196,25 +206,7 @@ def show(
     """
     from collabcheck.loader import resolve
 
-    loaded = resolve(checklist, _dirs(ctx))
-    if fmt is Format.TEXT:
-        from collabcheck.render import text
-
-        emit(text.checklist(loaded), output)
-    elif fmt is Format.MD:
-        from collabcheck.render import markdown
-
-        emit(markdown.worksheet(loaded), output)
-    elif fmt is Format.JSON:
-        from collabcheck.render import json as json_render
-
-        emit(json_render.checklist(loaded), output)
-    elif fmt is Format.HTML:
-        from collabcheck.render import html
-
-        emit(html.worksheet(loaded), output)
-    else:
-        raise _fail(f"show does not write {fmt.value}; use text, md, json or html", EXIT_USAGE)
+    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
 
 
 @app.command()
@@ -264,33 +256,6 @@ def validate(
         raise _fail(f"{' and '.join(counted)} of {len(paths)} {noun}{strictly}")
 
 
-ReportFormat = Annotated[
-    Format, typer.Option("--format", "-f", help="md (the default), json or html.")
-]
-
-
-def _render_result(result: Any, fmt: Format) -> str:
-    if fmt is Format.MD:
-        from collabcheck.render import markdown
-
-        return markdown.report(result)
-    if fmt is Format.JSON:
-        from collabcheck.render import json as json_render
-
-        return json_render.result(result)
-    if fmt is Format.HTML:
-        from collabcheck.render import html
-
-        return html.report(result)
-    if fmt is Format.CSV:
-        from collabcheck.render import csv
-
-        return csv.result(result)
-    raise UsageError(
-        f"--format {fmt.value}: reports are written as md, json or html (report: csv too)"
-    )
-
-
 def _check_threshold(result: Any, fail_under: float | None) -> None:
     if fail_under is None:
         return
@@ -319,7 +284,7 @@ def run(
             "--answers", "-a", help="Take answers from FILE (YAML or JSON).", metavar="FILE"
         ),
     ] = None,
-    fmt: ReportFormat = Format.MD,
+    fmt: Annotated[RunFormat, _format_option("md (the default), json or html.")] = RunFormat.MD,
     output: OutputOption = None,
     org: Annotated[str | None, typer.Option("--org", help="Organisation.")] = None,
     respondent: Annotated[str | None, typer.Option(help="Who is answering.")] = None,
@@ -350,8 +315,6 @@ def run(
         policy = NotesPolicy(notes)
     except ValueError:
         raise UsageError(f"--notes {notes}: use always, low or never") from None
-    if fmt not in (Format.MD, Format.JSON, Format.HTML):
-        raise UsageError(f"--format {fmt.value}: reports are written as md, json or html")
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -372,7 +335,8 @@ def run(
     outcome = run_checklist(options, terminal=sys.stdin.isatty(), prompter=prompter)
     for warning in outcome.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
-    emit(_render_result(outcome.result, fmt), output)
+
+    emit(render_result(outcome.result, fmt), output)
     if outcome.interactive:
         from collabcheck.summary import print_summary
 
@@ -385,8 +349,8 @@ def run(
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON written by run.")],
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="md (the default), json, html or csv.")
-    ] = Format.MD,
+        ResultFormat, _format_option("md (the default), json, html or csv (a row per question).")
+    ] = ResultFormat.MD,
     output: OutputOption = None,
     fail_under: FailUnder = None,
 ) -> None:
@@ -400,28 +364,8 @@ def report(
     from collabcheck.result_reader import read_result
 
     result = read_result(result_file)
-    emit(_render_result(result, fmt), output)
+    emit(render_result(result, fmt), output)
     _check_threshold(result, fail_under)
-
-
-def _render_team(team: Any, fmt: Format) -> str:
-    if fmt is Format.MD:
-        from collabcheck.render import markdown
-
-        return markdown.team(team)
-    if fmt is Format.JSON:
-        from collabcheck.render import json as json_render
-
-        return json_render.team(team)
-    if fmt is Format.HTML:
-        from collabcheck.render import html
-
-        return html.team(team)
-    if fmt is Format.CSV:
-        from collabcheck.render import csv
-
-        return csv.team(team)
-    raise UsageError(f"--format {fmt.value}: team reports are written as md, json, html or csv")
 
 
 @app.command()
@@ -434,8 +378,8 @@ def combine(
         typer.Argument(help="Result JSON files of one checklist.", metavar="RESULT.json..."),
     ],
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="md (the default), json, html or csv.")
-    ] = Format.MD,
+        TeamFormat, _format_option("md (the default), json, html or csv (a row per answer).")
+    ] = TeamFormat.MD,
     output: OutputOption = None,
     by: Annotated[
         str | None,
@@ -468,8 +412,6 @@ def combine(
     from collabcheck.team import GroupBy, TeamOptions
     from collabcheck.team import combine as combine_results
 
-    if fmt is Format.TEXT:
-        raise UsageError("--format text: team reports are written as md, json, html or csv")
     try:
         group_by = GroupBy(by) if by is not None else None
     except ValueError:
@@ -479,7 +421,8 @@ def combine(
     combined = combine_results(read_results(paths), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
-    emit(_render_team(combined.team, fmt), output)
+
+    emit(render_team(combined.team, fmt), output)
 
 
 @app.command()
@@ -493,8 +436,8 @@ def compare(
         Path, typer.Argument(metavar="AFTER", help="The later one, of the same checklist.")
     ],
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="md (the default), json or html.")
-    ] = Format.MD,
+        ComparisonFormat, _format_option("md (the default), json or html.")
+    ] = ComparisonFormat.MD,
     output: OutputOption = None,
 ) -> None:
     """Show what changed between two results of one checklist: each section's score (points),
@@ -507,23 +450,11 @@ def compare(
     from collabcheck.compare import compare as compare_scorecards
     from collabcheck.result_reader import read_scorecard
 
-    if fmt not in (Format.MD, Format.JSON, Format.HTML):
-        raise UsageError(f"--format {fmt.value}: comparisons are written as md, json or html")
     compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
     for warning in compared.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
-    if fmt is Format.MD:
-        from collabcheck.render import markdown
 
-        emit(markdown.comparison(compared.comparison), output)
-    elif fmt is Format.JSON:
-        from collabcheck.render import json as json_render
-
-        emit(json_render.comparison(compared.comparison), output)
-    else:
-        from collabcheck.render import html
-
-        emit(html.comparison(compared.comparison), output)
+    emit(render_comparison(compared.comparison, fmt), output)
 
 
 @app.command()

@@ -127,4 +127,4 @@ def test_run_does_not_write_csv(cli: Cli, tiny: Path, tmp_path: Path) -> None:
     result = cli("run", str(tiny), "--answers", str(answers), "--format", "csv")
 
     assert result.exit_code == 2
-    assert "reports are written as md, json or html" in result.stderr
+    assert "'csv' is not one of" in result.stderr
