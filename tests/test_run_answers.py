@@ -216,7 +216,7 @@ def test_fail_under(cli: Cli, tiny: Path, write_file: WriteFile, threshold: str,
     assert result.exit_code == code
     if code:
         assert result.stderr.endswith(
-            f"collabcheck: overall score 50 is below --fail-under {threshold}\n"
+            f"collabcheck: overall score 50.0 is below --fail-under {threshold}\n"
         )
 
 
@@ -274,3 +274,14 @@ def test_report_names_wrongly_typed_fields(cli: Cli, write_file: WriteFile, tiny
     assert result.exit_code == 1
     assert f"collabcheck: {path}: meta.respondent: must be text" in result.stderr
     assert f"collabcheck: {path}: answers[0].value: must be a number or null" in result.stderr
+
+
+def test_fail_under_with_nothing_scored(cli: Cli, tiny: Path, write_file: WriteFile) -> None:
+    answers = write_file("answers.yaml", "answers:\n  first.one: n/a\n")
+
+    result = cli("run", str(tiny), "--answers", str(answers), "--fail-under", "10")
+
+    assert result.exit_code == 3
+    assert result.stderr.endswith(
+        "collabcheck: no overall score (nothing was scored), so --fail-under 10 is not met\n"
+    )

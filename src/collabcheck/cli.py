@@ -260,9 +260,16 @@ def _check_threshold(result: Any, fail_under: float | None) -> None:
     if fail_under is None:
         return
     score = result.scores.overall.score
-    if score is None or score < fail_under:
-        shown = "no score" if score is None else f"{round(score, 1):g}"
-        raise _fail(f"overall score {shown} is below --fail-under {fail_under:g}", 3)
+    if score is None:
+        message = (
+            f"no overall score (nothing was scored), so --fail-under {fail_under:g} is not met"
+        )
+        raise _fail(message, EXIT_BELOW_THRESHOLD)
+    if score < fail_under:
+        # Two decimals where one would round up to the threshold and read as meeting it.
+        shown = f"{score:.1f}" if float(f"{score:.1f}") < fail_under else f"{score:.2f}"
+        message = f"overall score {shown} is below --fail-under {fail_under:g}"
+        raise _fail(message, EXIT_BELOW_THRESHOLD)
 
 
 FailUnder = Annotated[
@@ -528,7 +535,7 @@ def schema(
         str,
         typer.Argument(
             metavar="NAME",
-            help="checklist (checklist YAML files) or result (what run --format json writes).",
+            help="checklist (for editors), or result, team or compare (for scripts).",
             autocompletion=_schema_names,
         ),
     ],

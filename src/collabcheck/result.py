@@ -24,7 +24,7 @@ from collabcheck.model import (
     Status,
     condition_met,
 )
-from collabcheck.scoring import ScoredAnswer, Scores, score, score_values_many
+from collabcheck.scoring import Scores, score, score_values_many
 
 SCHEMA = "collabcheck/result/v1"
 
@@ -71,10 +71,6 @@ class Outcome:
     label: str | None = None
     weight: float = 1.0
     dont_know: bool = False
-
-    @property
-    def scored_answer(self) -> ScoredAnswer:
-        return ScoredAnswer(self.section, self.weight, self.status, self.value, self.dont_know)
 
 
 @dataclass(frozen=True)
