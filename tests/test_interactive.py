@@ -37,7 +37,7 @@ def tiny_checklist() -> Checklist:
 def drive(checklist: Checklist, keys: str, **options: object) -> tuple[RunOutcome, str]:
     """Run interactively, typing ``keys``; return the outcome and what the screen showed."""
     screen = io.StringIO()
-    settings = {"organisation": "Org", "respondent": "Me", **options}
+    settings = {"organisation": "Org", "respondent": "Me", "role": "Chair", **options}
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         # Closed input ends a prompt with EOFError, so a test missing a key fails, not hangs.
@@ -77,12 +77,13 @@ def test_enter_alone_moves_forward_and_low_answers_ask_for_a_note(
 def test_organisation_and_respondent_are_asked_when_not_given(
     tiny_checklist: Checklist,
 ) -> None:
-    keys = "Example Trust" + ENTER + ENTER + ENTER + ENTER + ENTER + WRITE
+    keys = "Example Trust" + ENTER + ENTER + "Chair" + ENTER + ENTER * 3 + WRITE
 
-    outcome, _ = drive(tiny_checklist, keys, organisation=None, respondent=None)
+    outcome, _ = drive(tiny_checklist, keys, organisation=None, respondent=None, role=None)
 
     assert outcome.result.meta.organisation == "Example Trust"
-    assert outcome.result.meta.respondent is None
+    assert outcome.result.meta.respondent is None  # left empty
+    assert outcome.result.meta.role == "Chair"
     assert outcome.result.meta.started_at is not None
 
 

@@ -67,7 +67,7 @@ class Terminal:
 def test_keyboard_run_with_stdout_redirected_leaves_clean_json(tiny: Path) -> None:
     command = (
         f"{sys.executable} -m collabcheck run {tiny.name} --format json "
-        "--org 'Example Trust' --respondent Me > result.json"
+        "--org 'Example Trust' --respondent Me --role Chair > result.json"
     )
     terminal = Terminal(command, tiny.parent)
 
@@ -96,7 +96,7 @@ def test_keyboard_run_with_stdout_redirected_leaves_clean_json(tiny: Path) -> No
 
 
 def test_ctrl_c_on_a_terminal_exits_130_with_the_resume_hint(tiny: Path) -> None:
-    command = f"{sys.executable} -m collabcheck run {tiny.name} --org O --respondent R"
+    command = f"{sys.executable} -m collabcheck run {tiny.name} --org O --respondent R --role C"
     terminal = Terminal(command, tiny.parent)
 
     terminal.expect("Is the first thing in place?")
@@ -127,7 +127,7 @@ def test_no_terminal_stops_at_once(tiny: Path) -> None:
 def test_two_people_at_once_keep_both_sets_of_answers(tiny: Path) -> None:
     from collabcheck.sessions import sessions_dir
 
-    command = f"{sys.executable} -m collabcheck run {tiny.name} --org O --respondent R"
+    command = f"{sys.executable} -m collabcheck run {tiny.name} --org O --respondent R --role C"
     first = Terminal(command, tiny.parent)
     second = Terminal(command, tiny.parent)
     first.expect("Is the first thing in place?")

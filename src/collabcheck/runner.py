@@ -172,10 +172,16 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: RunProm
             options.respondent
             or preset.respondent
             or state.respondent
-            or prompter.ask_text("Your name or role (optional):")
+            or prompter.ask_text("Your name (optional):")
             or None
         )
-        state.role = options.role or preset.role or state.role
+        state.role = (
+            options.role
+            or preset.role
+            or state.role
+            or prompter.ask_text("Your role, e.g. chair or board secretary (optional):")
+            or None
+        )
         interview = Interview(
             checklist, session, prompter, sections=options.sections, notes=options.notes
         )
