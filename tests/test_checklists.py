@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -37,13 +39,12 @@ def test_bundled_checklist_is_complete(checklist_id: str) -> None:
 
 
 @pytest.mark.parametrize("checklist_id", BUNDLED)
-@pytest.mark.parametrize("loader", [yaml.SafeLoader, yaml.CSafeLoader], ids=["pure", "c"])
-def test_bundled_checklist_loads_the_same_with_both_safe_loaders(
-    checklist_id: str, loader: type[yaml.SafeLoader]
+def test_bundled_checklist_loads_the_same_with_the_c_and_pure_python_loaders(
+    checklist_id: str,
 ) -> None:
     text = (bundled_dir() / f"{checklist_id}.yaml").read_text(encoding="utf-8")
 
-    assert yaml.load(text, Loader=loader) == yaml.load(text, Loader=yaml.SafeLoader)
+    assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.load(text, Loader=yaml.SafeLoader)
 
 
 def test_board_readiness_has_27_labelled_questions_in_six_areas() -> None:
@@ -104,3 +105,67 @@ def test_creating_value_has_three_themes() -> None:
         "hard-data",
     ]
     assert checklist.scale.id == "agree-5"
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_OF = {
+    "collaborative-model": "000_",
+    "four-lessons": "001_",
+    "creating-value": "002_",
+    "board-readiness": "003_",
+    "provider-enablers": "004_",
+}
+
+
+def normal(text: str) -> str:
+    """Text as compared with its seed: bullets, curly quotes, dashes and spacing evened out."""
+    for curly, plain in (
+        ("\u2019", "'"),
+        ("\u2018", "'"),
+        ("\u201c", '"'),
+        ("\u201d", '"'),
+        ("\u2013", "-"),
+        ("\u2014", "-"),
+        ("\u2022", " "),
+    ):
+        text = text.replace(curly, plain)
+    return " ".join(text.split()).casefold()
+
+
+def seed(checklist_id: str) -> str:
+    path = next(SEEDS.glob(f"{SEED_OF[checklist_id]}*.txt"))
+    return normal(path.read_text(encoding="utf-8"))
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not here")
+
+
+@needs_seeds
+def test_board_readiness_labels_and_questions_are_the_sources_words() -> None:
+    source = seed("board-readiness")
+
+    for question in bundled("board-readiness").questions:
+        assert normal(f"{question.label}: {question.text}") in source, question.id
+
+
+@needs_seeds
+def test_collaborative_model_questions_are_the_sources_bullets() -> None:
+    source = seed("collaborative-model")
+    checklist = bundled("collaborative-model")
+
+    for question in checklist.questions:
+        if question.scored:
+            assert normal(question.text) in source, question.id
+    # Every bullet of every stage's checklist is a question (the Big Idea's are choices).
+    assert sum(q.scored for q in checklist.questions) == 40
+
+
+@needs_seeds
+@pytest.mark.parametrize("checklist_id", ["four-lessons", "creating-value", "provider-enablers"])
+def test_statements_quote_the_sentence_they_come_from(checklist_id: str) -> None:
+    source = seed(checklist_id)
+
+    for question in bundled(checklist_id).questions:
+        assert question.help, f"{question.id} names no source sentence"
+        quoted = question.help.strip().strip('"')
+        assert normal(quoted) in source, question.id

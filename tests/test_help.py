@@ -15,7 +15,8 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 
 def test_the_designed_commands_exist() -> None:
-    assert {"list", "show", "run", "report", "validate"} <= set(COMMANDS)
+    designed = {"list", "show", "run", "report", "validate", "combine", "compare", "new"}
+    assert designed | {"schema"} == set(COMMANDS)
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -33,3 +34,12 @@ def test_top_level_help_lists_every_command(cli: Cli) -> None:
     assert result.exit_code == 0
     for name in COMMANDS:
         assert name in result.output
+
+
+def test_the_readme_documents_every_command() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+    for name in COMMANDS:
+        assert f"| `collabcheck {name}" in readme, f"README's command table lacks {name}"
