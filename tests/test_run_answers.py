@@ -285,3 +285,53 @@ def test_fail_under_with_nothing_scored(cli: Cli, tiny: Path, write_file: WriteF
     assert result.stderr.endswith(
         "collabcheck: no overall score (nothing was scored), so --fail-under 10 is not met\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["answers"].append(dict(d["answers"][0])),
+            "answers.first.one: given twice; a result has one entry per question",
+        ),
+        (
+            lambda d: d["answers"][0].update(answer="maybe"),
+            "answers[0].answer: 'maybe' is not an answer on the yes-partly-no scale",
+        ),
+        (
+            lambda d: d["answers"][2].update(value=0.9),
+            "answers[2].value: 0.9 does not match the answer 'no' (0.0)",
+        ),
+    ],
+    ids=["duplicate", "unknown-answer", "wrong-value"],
+)
+def test_report_refuses_a_result_whose_answers_do_not_add_up(
+    cli: Cli, tiny: Path, write_file: WriteFile, change: Callable[[Any], None], message: str
+) -> None:
+    answers = write_file("answers.yaml", TINY_ANSWERS)
+    data = json.loads(cli("run", str(tiny), "--answers", str(answers), "-f", "json").stdout)
+    change(data)
+    path = write_file("result.json", json.dumps(data))
+
+    result = cli("report", str(path))
+
+    assert result.exit_code == 1
+    assert f"collabcheck: {path}: {message}" in result.stderr.splitlines()
+
+
+def test_combine_refuses_results_on_different_scales(
+    cli: Cli, tiny: Path, write_file: WriteFile
+) -> None:
+    answers = write_file("answers.yaml", "answers:\n  first.one: yes\n")
+    ours = json.loads(cli("run", str(tiny), "--answers", str(answers), "-f", "json").stdout)
+    first = write_file("a.json", json.dumps(ours))
+    ours["checklist"]["scale"] = "custom"
+    second = write_file("b.json", json.dumps(ours))
+
+    result = cli("combine", str(first), str(second))
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"collabcheck: {second}: answered on the custom scale, but {first} on yes-partly-no: "
+        "their answers cannot be counted together\n"
+    )

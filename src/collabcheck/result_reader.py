@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from collabcheck.errors import Problem, ResultError
-from collabcheck.model import DONT_KNOW, Bands, QuestionKind, Source, Status
+from collabcheck.model import BUILTIN_SCALES, DONT_KNOW, Bands, QuestionKind, Scale, Source, Status
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
 from collabcheck.textfile import ReadError, read_text
 
@@ -81,8 +81,16 @@ def parse_result(data: Any, name: str, shared: Shared | None = None) -> Result:
     if not isinstance(raw_answers, list):
         f.bad("answers", "must be a list")
     else:
-        outcomes = shared.outcomes(f, raw_answers)
+        scale = BUILTIN_SCALES.get(info.scale) if info is not None else None
+        outcomes = shared.outcomes(f, raw_answers, scale)
     if problems or info is None:
+        raise ResultError(problems)
+    if len({o.id for o in outcomes}) != len(outcomes):
+        seen: set[str] = set()
+        for o in outcomes:
+            if o.id in seen:
+                f.bad(f"answers.{o.id}", "given twice; a result has one entry per question")
+            seen.add(o.id)
         raise ResultError(problems)
     known = {sid for sid, _ in info.sections}
     if not {o.section for o in outcomes} <= known:
@@ -218,7 +226,7 @@ class Shared:
             self._checklist = (key, info)
         return info
 
-    def outcomes(self, f: _Fields, items: list[Any]) -> list[Outcome]:
+    def outcomes(self, f: _Fields, items: list[Any], scale: Scale | None) -> list[Outcome]:
         """The outcomes of a result's ``answers``, checked (problems go to ``f``)."""
         seen = self._seen
         made: list[Outcome] = []
@@ -228,14 +236,14 @@ class Shared:
                 raw = _all_fields(item)
                 # 1, 1.0 and True are equal as keys, but not all of them are valid here: the
                 # types of the fields where they can occur are part of the key.
-                key = (raw, type(raw[5]), type(raw[6]), type(raw[7]))
+                key = (raw, type(raw[5]), type(raw[6]), type(raw[7]), scale)
                 found = seen.get(key)
             except (KeyError, TypeError):  # not an object, a field left out, a list of choices
                 key = found = None
             if found is None:
                 at = f"answers[{index}]"
                 problems = len(f.problems)
-                found = _outcome(f, f.obj(item, at), at)
+                found = _outcome(f, f.obj(item, at), at, scale)
                 if found is None:
                     continue
                 if key is not None and len(f.problems) == problems and len(seen) < self.LIMIT:
@@ -273,7 +281,7 @@ _STATUSES = {status.value: status for status in Status}
 _KINDS = {kind.value: kind for kind in QuestionKind}
 
 
-def _outcome(f: _Fields, data: dict[str, Any], at: str) -> Outcome | None:
+def _outcome(f: _Fields, data: dict[str, Any], at: str, scale: Scale | None) -> Outcome | None:
     # Called once per answer of every file combine reads (thousands of files): checks are
     # written out inline rather than through _Fields' helpers, which cost a call each.
     if not data:
@@ -298,6 +306,7 @@ def _outcome(f: _Fields, data: dict[str, Any], at: str) -> Outcome | None:
         f.bad(f"{at}.answer", "must be text, a list of text, or null")
         return None
     value = get("value")
+    reported = len(f.problems)
     if value is not None and type(value) is not float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             f.bad(f"{at}.value", "must be a number or null")
@@ -337,6 +346,20 @@ def _outcome(f: _Fields, data: dict[str, Any], at: str) -> Outcome | None:
     ):
         if optional is not None and not isinstance(optional, str):
             f.bad(f"{at}.{key}", "must be text")
+    value_reported = len(f.problems) > reported
+    if (
+        scale is not None
+        and kind is QuestionKind.SCALE
+        and status is Status.ANSWERED
+        and not value_reported
+    ):
+        # On a built-in scale the answer fixes the value: a result edited by hand (or by a
+        # script) must not count one answer at another's value.
+        option = scale.option(answer) if isinstance(answer, str) else None
+        if option is None:
+            f.bad(f"{at}.answer", f"{answer!r} is not an answer on the {scale.id} scale")
+        elif option.value != value:
+            f.bad(f"{at}.value", f"{value} does not match the answer {answer!r} ({option.value})")
     if not isinstance(qid, str) or not isinstance(section, str):
         return None
     return Outcome(

@@ -230,6 +230,11 @@ def combine(
                 f"{name}: a result of checklist {info.id!r}, not {first.checklist.id!r} "
                 f"as in {first_name}: combine takes results of one checklist"
             )
+        if info.scale != first.checklist.scale:
+            raise MismatchError(
+                f"{name}: answered on the {info.scale} scale, but {first_name} on "
+                f"{first.checklist.scale}: their answers cannot be counted together"
+            )
         versions.setdefault(info.version, name)
     warnings = tuple(
         f"{name}: {first.checklist.id} version {version}, but {first_name} is version "
