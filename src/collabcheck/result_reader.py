@@ -229,6 +229,7 @@ class Shared:
     def outcomes(self, f: _Fields, items: list[Any], scale: Scale | None) -> list[Outcome]:
         """The outcomes of a result's ``answers``, checked (problems go to ``f``)."""
         seen = self._seen
+        scale_id = scale.id if scale is not None else None  # a str hashes at once; a Scale not
         made: list[Outcome] = []
         key: tuple[Any, ...] | None
         for index, item in enumerate(items):
@@ -236,7 +237,7 @@ class Shared:
                 raw = _all_fields(item)
                 # 1, 1.0 and True are equal as keys, but not all of them are valid here: the
                 # types of the fields where they can occur are part of the key.
-                key = (raw, type(raw[5]), type(raw[6]), type(raw[7]), scale)
+                key = (raw, type(raw[5]), type(raw[6]), type(raw[7]), scale_id)
                 found = seen.get(key)
             except (KeyError, TypeError):  # not an object, a field left out, a list of choices
                 key = found = None
