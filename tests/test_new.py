@@ -71,7 +71,7 @@ def test_the_starter_prints_as_a_worksheet(cli: Cli) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "# Our check"
     assert "**1.1** Shared aims: Have the partners agreed the aims of the collaboration?" in lines
-    assert "*Answer only if purpose.shared-aims is yes or partly.*" in lines
+    assert "*Answer only if 1.1 is Yes or Partly.*" in lines
 
 
 def test_title_can_be_given(cli: Cli) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
+from collabcheck.render import condition_text
 from collabcheck.render.markdown import priority_gaps, question_numbers
 from collabcheck.result import Result
 from collabcheck.scoring import round_half_up
@@ -148,7 +149,14 @@ def _legend(team: TeamResult) -> list[tuple[str, str]]:
 def worksheet(checklist: Checklist) -> str:
     """The blank worksheet: every question with tick boxes and room for notes."""
     scale = [o.label for o in checklist.scale.options]
-    return _render("worksheet.html.j2", checklist=checklist, scale=scale, Kind=QuestionKind)
+    conditions = {q.id: condition_text(checklist, q) for q in checklist.questions}
+    return _render(
+        "worksheet.html.j2",
+        checklist=checklist,
+        scale=scale,
+        conditions=conditions,
+        Kind=QuestionKind,
+    )
 
 
 def report(result: Result) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from collabcheck import __version__
 from collabcheck.model import Checklist, Question, QuestionKind, Status, is_low_answer
+from collabcheck.render import condition_text
 from collabcheck.render.escape import md_block, md_inline
 from collabcheck.result import Outcome, Result
 from collabcheck.scoring import Tally, round_half_up
@@ -40,9 +41,9 @@ def worksheet(checklist: Checklist) -> str:
 def _question(checklist: Checklist, number: str, question: Question) -> list[str]:
     label = f"{md_inline(question.label)}: " if question.label else ""
     lines = [f"**{number}** {label}{md_inline(question.text)}", ""]
-    if question.when:
-        answers = " or ".join(question.when.answers)
-        lines += [f"*Answer only if {question.when.question} is {md_inline(answers)}.*", ""]
+    condition = condition_text(checklist, question)
+    if condition:
+        lines += [f"*Answer only if {md_inline(condition)}.*", ""]
     if question.help:
         lines += [f"> {md_inline(question.help)}", ""]
     if question.kind is QuestionKind.SCALE:

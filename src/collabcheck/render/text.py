@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.render import condition_text
 
 
 def checklist(checklist: Checklist) -> str:
@@ -20,7 +21,7 @@ def checklist(checklist: Checklist) -> str:
         if section.intro:
             lines += [*wrap.wrap(" ".join(section.intro.split())), ""]
         for q_index, question in enumerate(section.questions, 1):
-            lines += _question(f"{s_index}.{q_index}", question, wrap)
+            lines += _question(checklist, f"{s_index}.{q_index}", question, wrap)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -29,7 +30,9 @@ def _scale(checklist: Checklist) -> str:
     return " / ".join(o.label for o in checklist.scale.options)
 
 
-def _question(number: str, question: Question, wrap: textwrap.TextWrapper) -> list[str]:
+def _question(
+    checklist: Checklist, number: str, question: Question, wrap: textwrap.TextWrapper
+) -> list[str]:
     label = f"{question.label}: " if question.label else ""
     head = textwrap.TextWrapper(
         width=88, initial_indent=f"{number} ", subsequent_indent=" " * (len(number) + 1)
@@ -44,8 +47,9 @@ def _question(number: str, question: Question, wrap: textwrap.TextWrapper) -> li
         extra.append("(free text)")
     if question.weight != 1:
         extra.append(f"(weight {question.weight:g})")
-    if question.when:
-        extra.append(f"(asked if {question.when.question} is {' or '.join(question.when.answers)})")
+    condition = condition_text(checklist, question)
+    if condition:
+        extra.append(f"(asked if {condition})")
     if question.help:
         extra += wrap.wrap(" ".join(question.help.split()))
     lines += [indent + line for line in extra]
