@@ -11,7 +11,7 @@ import pytest
 from typer.testing import Result as CliResult
 
 from collabcheck.render import csv as csv_render
-from collabcheck.team import TeamOptions, combine
+from collabcheck.team import GroupBy, TeamOptions, combine
 from tests import teamdata
 
 Cli = Callable[..., CliResult]
@@ -103,6 +103,22 @@ def test_a_team_is_a_row_per_member_and_question_numbered_unless_named() -> None
     assert sorted({row[1] for row in plain[1:]}) == ["1", "2", "3", "4", "5"]
     assert [row[1] for row in with_names[1::7]] == list(teamdata.PEOPLE)
     assert [row[2:4] for row in plain[1::7]] == [list(v) for v in teamdata.PEOPLE.values()]
+
+
+def test_a_group_too_small_to_show_is_not_named_in_the_rows() -> None:
+    options = TeamOptions(by=GroupBy.ROLE, min_group=3)
+    team = combine(teamdata.team(), ["a", "b", "c", "d", "e"], options).team
+
+    table = rows(csv_render.team(team))
+
+    # Three board members are shown as such; the two executives are too few to name.
+    assert [row[2] for row in table[1::7]] == [
+        "board",
+        "board",
+        "(group under 3)",
+        "board",
+        "(group under 3)",
+    ]
 
 
 def test_report_and_combine_write_csv_files(cli: Cli, tmp_path: Path) -> None:
