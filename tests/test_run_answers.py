@@ -335,3 +335,55 @@ def test_combine_refuses_results_on_different_scales(
         f"collabcheck: {second}: answered on the custom scale, but {first} on yes-partly-no: "
         "their answers cannot be counted together\n"
     )
+
+
+def test_answers_that_do_not_count_are_named(cli: Cli, write_file: WriteFile) -> None:
+    checklist = write_file(
+        "gate/gate.yaml",
+        MINIMAL_GATE,
+    )
+    answers = write_file(
+        "answers.yaml",
+        "answers:\n  a.open: no\n  a.then: yes\n  b.other: yes\n",
+    )
+
+    result = cli("run", str(checklist), "--answers", str(answers), "--section", "a")
+
+    assert result.exit_code == 0
+    assert (
+        f"collabcheck: warning: 1 answers in {answers} left out by --section: b.other\n"
+        in result.stderr
+    )
+    assert (
+        f"collabcheck: warning: 1 answers in {answers} are to questions not asked (their 'when' "
+        "is not met), so they do not count: a.then\n" in result.stderr
+    )
+
+
+def test_a_yes_no_organisation_must_be_quoted(cli: Cli, tiny: Path, write_file: WriteFile) -> None:
+    answers = write_file("answers.yaml", "organisation: no\nanswers: {}\n")
+
+    result = cli("run", str(tiny), "--answers", str(answers))
+
+    assert result.exit_code == 1
+    assert f"{answers}:1: organisation: must be text (put it in quotes)" in result.stderr
+
+
+MINIMAL_GATE = """\
+id: gate
+title: Gate
+version: "1"
+source: {publisher: P, title: T}
+description: D
+scale: yes-partly-no
+sections:
+  - id: a
+    title: A
+    questions:
+      - {id: open, text: Is it open?}
+      - {id: then, text: Then what?, when: {question: a.open, answer: yes}}
+  - id: b
+    title: B
+    questions:
+      - {id: other, text: Other?}
+"""

@@ -70,8 +70,9 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
     meta: dict[str, str | None] = {}
     for key in ("organisation", "respondent", "role"):
         value = data.get(key)
-        if value is not None and not isinstance(value, str | int | float):
-            bad(line_of(data, key), key, "must be text")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
+            # e.g. organisation: no (YAML reads it as false), or a date: quote it.
+            bad(line_of(data, key), key, "must be text (put it in quotes)")
             value = None
         meta[key] = None if value is None else str(value)
     raw = data.get("answers")

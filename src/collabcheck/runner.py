@@ -108,15 +108,28 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
         and q.id not in answers
         and condition_met(q.when, shown)
     ]
+    source = options.answers_path
     warnings = []
     if missing:
-        listed = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+        warnings.append(f"{len(missing)} questions not in {source} recorded as skipped: ")
+        warnings[-1] += _listed(missing)
+    outside = [qid for qid in preset.answers if qid not in answers]
+    if outside:
+        warnings.append(f"{len(outside)} answers in {source} left out by --section: ")
+        warnings[-1] += _listed(outside)
+    hidden = [qid for qid in answers if qid not in shown]
+    if hidden:
         warnings.append(
-            f"{len(missing)} questions not in {options.answers_path} recorded as skipped: {listed}"
+            f"{len(hidden)} answers in {source} are to questions not asked (their 'when' is "
+            f"not met), so they do not count: {_listed(hidden)}"
         )
     started = now()
     result = build(checklist, answers, _meta(options, preset, started))
     return RunOutcome(result, interactive=False, warnings=warnings)
+
+
+def _listed(ids: list[str]) -> str:
+    return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
 
 
 def _open_session(options: RunOptions, prompter: RunPrompter, warnings: list[str]) -> Session:
