@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from collabcheck.answers import parse_answers
 from collabcheck.errors import AnswersError, ChecklistError, ResultError
 from collabcheck.loader import parse_checklist
-from collabcheck.result import build, to_dict
+from collabcheck.render.json import result_dict
+from collabcheck.result import build
 from collabcheck.result_reader import parse_result
 from collabcheck.yamlfile import YamlReadError, parse_text
 from tests.conftest import MINIMAL
@@ -140,7 +141,7 @@ def valid_result() -> dict[str, Any]:
     from collabcheck.result import Meta
 
     answers = {"first.one": Answer("yes"), "first.two": Answer("dont-know", "note")}
-    return to_dict(build(checklist(), answers, Meta(started_at="2026-01-01T00:00:00+00:00")))
+    return result_dict(build(checklist(), answers, Meta(started_at="2026-01-01T00:00:00+00:00")))
 
 
 def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -2,7 +2,7 @@
 
 A result is self-contained: it carries the question texts, labels and weights, so ``report``,
 ``combine`` and ``compare`` work without the checklist file. Its JSON form is
-``collabcheck/result/v1`` (see schemas/result.schema.json).
+``collabcheck/result/v1``, written by render/json.py and read back by result_reader.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
 
 from collabcheck import __version__
 from collabcheck.model import (
@@ -192,65 +191,3 @@ def outcome_scores(
     them (None: no score), of each of many results' outcomes."""
     scale = QuestionKind.SCALE
     return score_values_many(section_ids, outcome_lists, lambda o: o.kind is scale)
-
-
-# --- JSON form ------------------------------------------------------------------------------
-
-
-def _tally_dict(t: Any) -> dict[str, Any]:
-    return {
-        "score": t.rounded,
-        "rating": t.rating,
-        "answered": t.answered,
-        "excluded": t.excluded,
-        "dont_know": t.dont_know,
-        "skipped": t.skipped,
-    }
-
-
-def to_dict(result: Result) -> dict[str, Any]:
-    """The result as ``collabcheck/result/v1`` JSON data."""
-    info = result.checklist
-    return {
-        "schema": SCHEMA,
-        "checklist": {
-            "id": info.id,
-            "title": info.title,
-            "version": info.version,
-            "source": info.source.as_dict(),
-            "scale": info.scale,
-            "bands": {"green": info.bands.green, "amber": info.bands.amber},
-        },
-        "meta": {
-            "organisation": result.meta.organisation,
-            "respondent": result.meta.respondent,
-            "role": result.meta.role,
-            "started_at": result.meta.started_at,
-            "completed_at": result.meta.completed_at,
-            "tool_version": result.meta.tool_version,
-        },
-        "answers": [
-            {
-                "id": o.id,
-                "section": o.section,
-                "status": o.status.value,
-                "answer": o.answer,
-                "value": o.value,
-                "note": o.note,
-                "label": o.label,
-                "text": o.text,
-                "kind": o.kind.value,
-                "weight": o.weight,
-                "answer_label": o.answer_label,
-                "dont_know": o.dont_know,
-            }
-            for o in result.outcomes
-        ],
-        "scores": {
-            "overall": _tally_dict(result.scores.overall),
-            "sections": [
-                {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
-                for s in result.scores.sections
-            ],
-        },
-    }

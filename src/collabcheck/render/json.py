@@ -7,8 +7,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
-from collabcheck.result import Result, to_dict
-from collabcheck.scoring import round_half_up
+from collabcheck.result import SCHEMA, Result
+from collabcheck.scoring import Tally, round_half_up
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
     from collabcheck.compare import Comparison, Scorecard, ScoreChange
@@ -64,9 +64,68 @@ def checklist(checklist: Checklist) -> str:
     return json.dumps(checklist_dict(checklist), indent=2, ensure_ascii=False) + "\n"
 
 
+def _tally_dict(t: Tally) -> dict[str, Any]:
+    return {
+        "score": t.rounded,
+        "rating": t.rating,
+        "answered": t.answered,
+        "excluded": t.excluded,
+        "dont_know": t.dont_know,
+        "skipped": t.skipped,
+    }
+
+
+def result_dict(result: Result) -> dict[str, Any]:
+    """The result as ``collabcheck/result/v1`` JSON data."""
+    info = result.checklist
+    return {
+        "schema": SCHEMA,
+        "checklist": {
+            "id": info.id,
+            "title": info.title,
+            "version": info.version,
+            "source": info.source.as_dict(),
+            "scale": info.scale,
+            "bands": {"green": info.bands.green, "amber": info.bands.amber},
+        },
+        "meta": {
+            "organisation": result.meta.organisation,
+            "respondent": result.meta.respondent,
+            "role": result.meta.role,
+            "started_at": result.meta.started_at,
+            "completed_at": result.meta.completed_at,
+            "tool_version": result.meta.tool_version,
+        },
+        "answers": [
+            {
+                "id": o.id,
+                "section": o.section,
+                "status": o.status.value,
+                "answer": o.answer,
+                "value": o.value,
+                "note": o.note,
+                "label": o.label,
+                "text": o.text,
+                "kind": o.kind.value,
+                "weight": o.weight,
+                "answer_label": o.answer_label,
+                "dont_know": o.dont_know,
+            }
+            for o in result.outcomes
+        ],
+        "scores": {
+            "overall": _tally_dict(result.scores.overall),
+            "sections": [
+                {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
+                for s in result.scores.sections
+            ],
+        },
+    }
+
+
 def result(result: Result) -> str:
     """The result as ``collabcheck/result/v1`` JSON."""
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(result_dict(result), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- team results (collabcheck/team/v1) ---------------------------------------------------------
