@@ -43,6 +43,9 @@ app = typer.Typer(
     help="Run collaboration checklists for health and care, score them and write reports.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help and usage errors: a usage error is a few plain lines on stderr, not a box, and
+    # --help need not import rich (about 45 ms).
+    rich_markup_mode=None,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -192,7 +195,9 @@ def _format_option(help_text: str) -> Any:
 @handles_errors
 def show(
     ctx: typer.Context,
-    checklist: Annotated[str, typer.Argument(help="Checklist id or path to a .yaml file.")],
+    checklist: Annotated[
+        str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
+    ],
     fmt: Annotated[
         ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
     ] = ChecklistFormat.TEXT,
@@ -284,7 +289,9 @@ FailUnder = Annotated[
 @handles_errors
 def run(
     ctx: typer.Context,
-    checklist: Annotated[str, typer.Argument(help="Checklist id or path to a .yaml file.")],
+    checklist: Annotated[
+        str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
+    ],
     answers: Annotated[
         Path | None,
         typer.Option(
