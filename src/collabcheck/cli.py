@@ -215,6 +215,7 @@ def show(
 
 
 @app.command()
+@handles_errors
 def validate(
     paths: Annotated[
         list[Path], typer.Argument(help="Checklist files to check.", metavar="PATH...")
@@ -228,8 +229,9 @@ def validate(
     Also warns, as FILE:LINE: FIELD: warning: message, about what loads but
     will trip people up: a scored question over 300 characters, a section of
     one question, the same question twice, a question with no '?' on
-    yes-partly-no or ending in '?' on agree-5, and options nobody can knowingly
-    pick (two with one label, a scale no question uses, a when on free text).
+    yes-partly-no or ending in '?' on agree-5, an id that differs from the file
+    name, and options nobody can knowingly pick (two with one label, a scale no
+    question uses, a when on free text).
 
     Exits 0 when all are valid, warnings or not, and 1 otherwise;
     with --strict, warnings exit 1 too.
