@@ -7,7 +7,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
-from collabcheck.result import SCHEMA, Result
+from collabcheck.result import SCHEMA as RESULT_SCHEMA
+from collabcheck.result import Result
 from collabcheck.scoring import Tally, round_half_up
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
@@ -79,7 +80,7 @@ def result_dict(result: Result) -> dict[str, Any]:
     """The result as ``collabcheck/result/v1`` JSON data."""
     info = result.checklist
     return {
-        "schema": SCHEMA,
+        "schema": RESULT_SCHEMA,
         "checklist": {
             "id": info.id,
             "title": info.title,
@@ -180,12 +181,12 @@ def _team_question(question: TeamQuestion) -> dict[str, Any]:
 
 def team_dict(team: TeamResult) -> dict[str, Any]:
     """The team result as ``collabcheck/team/v1`` JSON data."""
-    from collabcheck.team import SCHEMA
+    from collabcheck.team import SCHEMA as TEAM_SCHEMA
 
     info = team.checklist
     named = team.options.named
     return {
-        "schema": SCHEMA,
+        "schema": TEAM_SCHEMA,
         "checklist": {
             "id": info.id,
             "title": info.title,
@@ -281,11 +282,11 @@ def _score_change(change: ScoreChange) -> dict[str, Any]:
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as ``collabcheck/compare/v1`` JSON data."""
-    from collabcheck.compare import SCHEMA
+    from collabcheck.compare import SCHEMA as COMPARE_SCHEMA
 
     after = comparison.after
     return {
-        "schema": SCHEMA,
+        "schema": COMPARE_SCHEMA,
         "checklist": {"id": after.checklist_id, "title": after.checklist_title},
         "before": _side(comparison.before),
         "after": _side(after),
