@@ -387,3 +387,14 @@ sections:
     questions:
       - {id: other, text: Other?}
 """
+
+
+def test_an_unknown_notes_policy_is_a_usage_error(
+    cli: Cli, tiny: Path, write_file: WriteFile
+) -> None:
+    answers = write_file("answers.yaml", TINY_ANSWERS)
+
+    result = cli("run", str(tiny), "--answers", str(answers), "--notes", "sometimes")
+
+    assert result.exit_code == 2
+    assert result.stderr == "collabcheck: --notes sometimes: use always, low or never\n"
