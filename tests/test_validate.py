@@ -107,6 +107,12 @@ def error_lines(result: Result) -> list[str]:
             id="bad-year",
         ),
         pytest.param(
+            broken("year: 2024", "year: 2024\n  url: www.example.org/page"),
+            ":8: source.url: must be a web address starting http:// or https://, "
+            "not 'www.example.org/page'",
+            id="url-without-scheme",
+        ),
+        pytest.param(
             broken("id: one", "id: One Thing"),
             ":15: sections.first.questions[0].id: 'One Thing' must be lowercase letters",
             id="bad-id",

@@ -21,6 +21,8 @@ class Listing:
     """The full credit: author, publisher, title, year."""
     publisher: str
     year: int | None
+    url: str | None
+    """The source's own page, where known."""
     origin: str
     path: str
 
@@ -43,6 +45,7 @@ def listings(extra_dirs: Iterable[Path] = ()) -> tuple[list[Listing], list[Check
                 source=checklist.source.credit(),
                 publisher=checklist.source.publisher,
                 year=checklist.source.year,
+                url=checklist.source.url,
                 origin=entry.origin,
                 path=str(entry.path),
             )

@@ -26,6 +26,7 @@ from collabcheck.model import (
     ScaleOption,
     Section,
     Source,
+    is_web_address,
 )
 from collabcheck.yamlfile import LineDict, YamlReadError, line_of, load_file
 
@@ -186,6 +187,13 @@ def _parse_source(check: _Checker, top: LineDict) -> Source | None:
     title = check.text(data, "title", "source")
     author = check.text(data, "author", "source", required=False)
     url = check.text(data, "url", "source", required=False)
+    if url is not None and not is_web_address(url):
+        check.add(
+            data.line_of("url"),
+            "source.url",
+            f"must be a web address starting http:// or https://, not {url!r}",
+        )
+        url = None
     if publisher is None or title is None:
         return None
     return Source(publisher=publisher, title=title, year=year, author=author, url=url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -153,6 +154,15 @@ class Section:
     intro: str | None = None
 
 
+# An address a report can link to safely: http(s) only, so never a javascript: or file: link.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*")
+
+
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is an http:// or https:// address with a host and no spaces."""
+    return _WEB_ADDRESS.fullmatch(text) is not None
+
+
 @dataclass(frozen=True)
 class Source:
     """The document a checklist is written from; every report credits it."""
@@ -162,6 +172,7 @@ class Source:
     year: int | None = None
     author: str | None = None
     url: str | None = None
+    """The source's own page (http or https), for reports to link to; None when not known."""
 
     def credit(self) -> str:
         """A one-line citation, e.g. ``Good Governance Institute, "An appetite ...", 2021``."""

@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from collabcheck.errors import Problem, ResultError
-from collabcheck.model import BUILTIN_SCALES, DONT_KNOW, Bands, QuestionKind, Scale, Source, Status
+from collabcheck.model import (
+    BUILTIN_SCALES,
+    DONT_KNOW,
+    Bands,
+    QuestionKind,
+    Scale,
+    Source,
+    Status,
+    is_web_address,
+)
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
 from collabcheck.textfile import ReadError, read_text
 
@@ -154,6 +163,10 @@ def _checklist(
         year = None
     publisher = f.text(source_data, "publisher", "checklist.source")
     source_title = f.text(source_data, "title", "checklist.source")
+    url = f.text(source_data, "url", "checklist.source", required=False)
+    if url is not None and not is_web_address(url):
+        f.bad("checklist.source.url", "must be a web address starting http:// or https://")
+        url = None
     bands_data = f.obj(data.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
@@ -170,7 +183,7 @@ def _checklist(
             title=source_title,
             year=year,
             author=f.text(source_data, "author", "checklist.source", required=False),
-            url=f.text(source_data, "url", "checklist.source", required=False),
+            url=url,
         ),
         scale=scale,
         bands=Bands(
