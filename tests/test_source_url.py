@@ -93,3 +93,21 @@ def test_run_refuses_a_checklist_whose_url_is_not_a_web_address(
     expected = "source.url: must be a web address starting http:// or https://, not "
     assert expected in result.stderr
     assert result.stdout == ""
+
+
+def test_a_team_report_keeps_the_url(cli: Cli, write_file: WriteFile) -> None:
+    checklist = write_file("tiny.yaml", WITH_URL)
+    saved = []
+    for name, answer in (("ann", "yes"), ("bob", "no")):
+        answers = write_file(
+            f"{name}.yaml", f"respondent: {name}\nanswers: {{first.one: {answer}}}\n"
+        )
+        data = run_json(cli, str(checklist), "--answers", str(answers))
+        saved.append(str(write_file(f"{name}.json", json.dumps(data))))
+
+    result = cli("combine", *saved, "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    team = json.loads(result.stdout)
+    assert_valid("team", team)
+    assert team["checklist"]["source"]["url"] == PAGE
