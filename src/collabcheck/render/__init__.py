@@ -3,6 +3,8 @@
 Each kind of document has its own format enum, so a command offers (and its --help lists) only
 the formats it can write, and mypy checks that every member is rendered. The format modules are
 imported only when used: jinja2 (html) costs start-up time that md and json need not pay.
+What several formats print alike (numbers, rating words, sentences) is in ``wording.py``; no
+format module imports another.
 """
 
 from __future__ import annotations
