@@ -144,7 +144,8 @@ def report(result: Result) -> str:
                     f"| {md_inline(o.note) if o.note else ''} |"
                 )
         out.append("")
-    out.append(f"*{md_inline(wording.report_footnote(meta.tool_version, info.bands))}*")
+    version, note = md_inline(meta.tool_version), wording.scores_note(info.bands)
+    out.append(f"*Written by collabcheck {version}. {note}*")
     return "\n".join(out) + "\n"
 
 

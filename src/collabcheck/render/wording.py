@@ -120,12 +120,11 @@ NOT_ASKED = "not asked"
 SKIPPED = "skipped"
 
 
-def report_footnote(tool_version: str, bands: Bands) -> str:
-    """How a result's scores and ratings are worked out."""
+def scores_note(bands: Bands) -> str:
+    """How a result's scores and ratings are worked out (the report's footnote)."""
     return (
-        f"Written by collabcheck {tool_version}. Scores are 100 \u00d7 weighted mean of the "
-        f"answers (Yes or Strongly agree = 1); green at {bands.green:g} or more, amber at "
-        f"{bands.amber:g} or more, red below."
+        f"Scores are 100 \u00d7 weighted mean of the answers (Yes or Strongly agree = 1); "
+        f"green at {bands.green:g} or more, amber at {bands.amber:g} or more, red below."
     )
 
 
