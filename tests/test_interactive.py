@@ -5,14 +5,17 @@ from __future__ import annotations
 import io
 
 import pytest
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output import DummyOutput, Output
+from prompt_toolkit.output.vt100 import Vt100_Output
 
 from collabcheck.errors import RunInterruptedError, SessionError
 from collabcheck.interview import NotesPolicy
 from collabcheck.loader import load_path, parse_checklist
 from collabcheck.model import Answer, Checklist
 from collabcheck.prompting import TerminalPrompter
+from collabcheck.render import markdown
 from collabcheck.runner import RunOptions, RunOutcome, run
 from collabcheck.sessions import Session, saved_session, sessions_dir
 from collabcheck.yamlfile import parse_text
@@ -34,15 +37,18 @@ def tiny_checklist() -> Checklist:
     return parse_checklist(parse_text(MINIMAL, "tiny.yaml"), "tiny.yaml")
 
 
-def drive(checklist: Checklist, keys: str, **options: object) -> tuple[RunOutcome, str]:
-    """Run interactively, typing ``keys``; return the outcome and what the screen showed."""
+def drive(
+    checklist: Checklist, keys: str, output: Output | None = None, **options: object
+) -> tuple[RunOutcome, str]:
+    """Run interactively, typing ``keys``; return the outcome and what the screen showed
+    (the rich part: prompts draw on ``output``, by default nowhere)."""
     screen = io.StringIO()
     settings = {"organisation": "Org", "respondent": "Me", "role": "Chair", **options}
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         # Closed input ends a prompt with EOFError, so a test missing a key fails, not hangs.
         pipe.close()
-        prompter = TerminalPrompter(input=pipe, output=DummyOutput(), screen=screen)
+        prompter = TerminalPrompter(input=pipe, output=output or DummyOutput(), screen=screen)
         outcome = run(
             RunOptions(checklist=checklist, ref=checklist.id, **settings),  # type: ignore[arg-type]
             terminal=True,
@@ -210,6 +216,22 @@ def test_only_the_chosen_sections_are_asked(tiny_checklist: Checklist) -> None:
 
     assert [o.status.value for o in outcome.result.outcomes] == ["skipped", "skipped", "answered"]
     assert "Section 1/1 \u00b7 Question 1 of 1" in screen
+
+
+def test_a_question_keeps_its_worksheet_number_when_only_its_section_is_asked(
+    tiny_checklist: Checklist,
+) -> None:
+    prompts = io.StringIO()
+    terminal = Vt100_Output(prompts, lambda: Size(rows=40, columns=150), term="dumb")
+    # No (no note); on the check screen pick the question, keep No (no note), then write.
+    keys = NO + ENTER + DOWN + ENTER + ENTER + ENTER + WRITE
+
+    outcome, _ = drive(tiny_checklist, keys, output=terminal, sections=("second",))
+
+    # The check screen shows the picked line: the worksheet's and the report's number.
+    assert "2.1 Is the third thing in place? \u2014 No" in prompts.getvalue()
+    assert "1.1 Is the third" not in prompts.getvalue()
+    assert "| 2.1 | Is the third thing in place? | No |" in markdown.report(outcome.result)
 
 
 CHOICES = """\

@@ -173,7 +173,7 @@ class Compared:
 
 def from_result(result: Result, name: str) -> Scorecard:
     """A person's result as a scorecard."""
-    numbers = _numbers([(o.id, o.section) for o in result.outcomes], result.checklist.sections)
+    numbers = result.numbers
     scores = result.scores
     return Scorecard(
         name=name,
@@ -317,16 +317,3 @@ def _answer(status: Status, label: str | None) -> str | None:
     if status is Status.SKIPPED:
         return "skipped"
     return label
-
-
-def _numbers(
-    questions: list[tuple[str, str]], sections: tuple[tuple[str, str], ...]
-) -> dict[str, str]:
-    """Each question's number as on the worksheet (section.question)."""
-    place = {sid: index for index, (sid, _) in enumerate(sections, 1)}
-    within: dict[str, int] = {}
-    numbers: dict[str, str] = {}
-    for qid, section in questions:
-        within[section] = within.get(section, 0) + 1
-        numbers[qid] = f"{place.get(section, 0)}.{within[section]}"
-    return numbers

@@ -236,15 +236,15 @@ class Interview:
 
     def _review_lines(self) -> list[ReviewLine]:
         lines: list[ReviewLine] = []
-        for s_number, section in enumerate(self.sections, 1):
-            for q_number, question in enumerate(section.questions, 1):
+        for section in self.sections:
+            for question in section.questions:
                 if not self._shown(question):
                     continue
                 answer = self.answers.get(question.id)
                 lines.append(
                     ReviewLine(
                         question,
-                        f"{s_number}.{q_number}",
+                        self.checklist.numbers[question.id],
                         answer_text(self.checklist, question, answer),
                         answer.note if answer else None,
                     )

@@ -22,6 +22,8 @@ from collabcheck.model import (
     Source,
     Status,
     condition_met,
+    is_low_answer,
+    question_numbers,
 )
 from collabcheck.scoring import Scores, score, score_values_many
 
@@ -85,6 +87,31 @@ class Result:
         """Scored from the outcomes when first asked for: combine reads thousands of results
         and needs only their scores' values (``outcome_scores``), not every count."""
         return score_outcomes(self.checklist, self.outcomes)
+
+    @cached_property
+    def numbers(self) -> Mapping[str, str]:
+        """Each question's printed number (``2.3``) by full id, as on the worksheet."""
+        section_ids = [sid for sid, _ in self.checklist.sections]
+        return question_numbers(section_ids, ((o.id, o.section) for o in self.outcomes))
+
+    @property
+    def priority_gaps(self) -> list[Outcome]:
+        """Low answers to work on: the lowest first (No before Don't know before Partly), then
+        the heavier weights, then checklist order."""
+        gaps = [
+            o
+            for o in self.outcomes
+            if o.status is Status.ANSWERED
+            and o.kind is QuestionKind.SCALE
+            and isinstance(o.answer, str)
+            and is_low_answer(o.answer, o.value)
+        ]
+        return sorted(gaps, key=lambda o: (o.value or 0.0, o.dont_know, -o.weight))
+
+    @property
+    def knowledge_gaps(self) -> list[Outcome]:
+        """Questions answered Don't know, in checklist order."""
+        return [o for o in self.outcomes if o.dont_know and o.status is Status.ANSWERED]
 
 
 def now() -> str:

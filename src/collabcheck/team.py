@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from collabcheck.errors import MismatchError
-from collabcheck.model import BUILTIN_SCALES, Bands, QuestionKind, ScaleOption, Status
+from collabcheck.model import (
+    BUILTIN_SCALES,
+    Bands,
+    QuestionKind,
+    ScaleOption,
+    Status,
+    question_numbers,
+)
 from collabcheck.result import ChecklistInfo, Outcome, Result, outcome_scores
 from collabcheck.scoring import round_half_up
 
@@ -383,12 +390,8 @@ def _questions(
         found.setdefault(o.id, o)
     place = {sid: index for index, sid in enumerate(section_ids)}
     ordered = sorted(found.values(), key=lambda o: place.get(o.section, len(place)))
-    numbered: list[tuple[Outcome, str]] = []
-    within: dict[str, int] = {}
-    for o in ordered:
-        within[o.section] = within.get(o.section, 0) + 1
-        numbered.append((o, f"{place.get(o.section, len(place)) + 1}.{within[o.section]}"))
-    return numbered
+    numbers = question_numbers(section_ids, ((o.id, o.section) for o in ordered))
+    return [(o, numbers[o.id]) for o in ordered]
 
 
 def _scale(scale_id: str, tally: _Tally) -> tuple[ScaleOption, ...]:

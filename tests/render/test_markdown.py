@@ -74,12 +74,6 @@ def test_report_matches_the_expected_file() -> None:
     assert markdown.report(fixture_result()) == expected
 
 
-def test_gaps_are_ordered_no_then_dont_know_then_partly() -> None:
-    gaps = markdown.priority_gaps(fixture_result())
-
-    assert [g.id for g in gaps] == ["people.carers", "money.budget", "people.time"]
-
-
 def _expected(name: str) -> str:
     # The files were written by version 0.1.0; reports name the version that writes them.
     text = (EXPECTED / name).read_text(encoding="utf-8")
