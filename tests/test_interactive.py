@@ -259,7 +259,7 @@ def test_a_question_whose_condition_fails_is_hidden() -> None:
 
 
 def test_every_bundled_checklist_can_be_answered_with_enter_alone() -> None:
-    from collabcheck.loader import bundled_dir
+    from collabcheck.catalog import bundled_dir
 
     for path in sorted(bundled_dir().glob("*.yaml")):
         checklist = load_path(path)

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from collabcheck.loader import bundled_dir, load_path
+from collabcheck.catalog import bundled_dir
+from collabcheck.loader import load_path
 from tests.schemas import assert_valid
 
 Cli = Callable[..., Result]

@@ -209,7 +209,7 @@ def show(
 
     Example: collabcheck show board-readiness --format html -o worksheet.html
     """
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
 
     emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
 
@@ -322,8 +322,8 @@ def run(
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
+    from collabcheck.catalog import resolve
     from collabcheck.interview import NotesPolicy
-    from collabcheck.loader import resolve
     from collabcheck.runner import RunOptions
     from collabcheck.runner import run as run_checklist
 

@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
+from collabcheck.catalog import resolve
 from collabcheck.errors import CollabcheckError, OutputExistsError, UsageError
-from collabcheck.loader import ID_PATTERN, resolve
+from collabcheck.loader import ID_PATTERN
 from collabcheck.loader import _slug as choice_key
 from collabcheck.model import BUILTIN_SCALES, Bands, Checklist, Question, QuestionKind, Section
 

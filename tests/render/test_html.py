@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result as CliResult
 
+from collabcheck.catalog import resolve
 from collabcheck.compare import compare, from_result
-from collabcheck.loader import resolve
 from collabcheck.model import Answer
 from collabcheck.render import html
 from collabcheck.result import build
