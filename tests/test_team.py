@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import Result as CliResult
 
-from collabcheck.errors import MismatchError, ResultError
+from collabcheck.errors import FileReadError, MismatchError, ResultError
 from collabcheck.model import Answer, Bands, Status
 from collabcheck.render import json as json_render
 from collabcheck.result import Meta, build, score_outcomes
@@ -416,7 +416,7 @@ def test_a_json_result_larger_than_the_limit_is_refused_unread(tmp_path: Path) -
     path = tmp_path / "big.json"
     path.write_bytes(b" " * (1024 * 1024 + 1))
 
-    with pytest.raises(ResultError, match="refused: larger than 1 MiB"):
+    with pytest.raises(FileReadError, match="refused: larger than 1 MiB"):
         read_result(path)
 
 
@@ -424,7 +424,7 @@ def test_not_utf8_json_is_named_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "latin.json"
     path.write_bytes(b'{\n"a":\n"caf\xe9"}')
 
-    with pytest.raises(ResultError) as caught:
+    with pytest.raises(FileReadError) as caught:
         read_result(path)
 
     assert str(caught.value) == f"{path}:3: not UTF-8 text"

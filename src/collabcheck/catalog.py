@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from collabcheck.errors import ChecklistError, ChecklistNotFoundError
+from collabcheck.errors import ChecklistNotFoundError, ProblemsError
 from collabcheck.loader import load_path
 from collabcheck.model import Checklist
 
@@ -99,14 +99,14 @@ class Listing:
     path: str
 
 
-def listings(extra_dirs: Iterable[Path] = ()) -> tuple[list[Listing], list[ChecklistError]]:
+def listings(extra_dirs: Iterable[Path] = ()) -> tuple[list[Listing], list[ProblemsError]]:
     """Summaries of every loadable checklist, and the errors of those that did not load."""
     found: list[Listing] = []
-    broken: list[ChecklistError] = []
+    broken: list[ProblemsError] = []
     for entry in discover(extra_dirs):
         try:
             checklist = load_path(entry.path, found_by_name=True)
-        except ChecklistError as exc:
+        except ProblemsError as exc:  # unreadable (FileReadError) or invalid (ChecklistError)
             broken.append(exc)
             continue
         found.append(

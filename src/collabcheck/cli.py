@@ -116,7 +116,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         _write_stdout(text)
         return
-    from collabcheck.files import write_atomic
+    from collabcheck.textfiles import write_atomic
 
     try:
         write_atomic(output, text)

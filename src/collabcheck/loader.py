@@ -25,7 +25,7 @@ from collabcheck.model import (
     Section,
     Source,
 )
-from collabcheck.yamlfile import LineDict, YamlReadError, line_of, load_file
+from collabcheck.yamlfile import LineDict, line_of, load_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -490,8 +490,5 @@ def load_path(path: Path, *, found_by_name: bool = False) -> Checklist:
     ``found_by_name``: the file was found in a folder by its name, which its id must match.
     """
     name = str(path)
-    try:
-        data = load_file(path, name)
-    except YamlReadError as exc:
-        raise ChecklistError([exc.problem]) from None
+    data = load_file(path, name)
     return parse_checklist(data, name, path, file_id=path.stem if found_by_name else None)

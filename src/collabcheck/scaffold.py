@@ -180,7 +180,7 @@ def target(checklist_id: str, output: Path | None) -> Path:
 
 
 def _write(path: Path, text: str) -> None:
-    from collabcheck.files import write_atomic
+    from collabcheck.textfiles import write_atomic
 
     try:
         write_atomic(path, text)
