@@ -9,9 +9,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from collabcheck.errors import RunInterruptedError, SessionError
-from collabcheck.interview import NotesPolicy
 from collabcheck.loader import load_path, parse_checklist
 from collabcheck.model import Answer, Checklist
+from collabcheck.options import NotesPolicy
 from collabcheck.prompting import TerminalPrompter
 from collabcheck.runner import RunOptions, RunOutcome, run
 from collabcheck.sessions import Session, saved_session, sessions_dir

@@ -20,11 +20,12 @@ from typer.testing import Result as CliResult
 
 from collabcheck.errors import FileReadError, MismatchError, ResultError
 from collabcheck.model import Answer, Bands, Status
+from collabcheck.options import GroupBy
 from collabcheck.render import json as json_render
 from collabcheck.result import Meta, build, score_outcomes
 from collabcheck.result_reader import read_result, read_results
 from collabcheck.scoring import ScoredAnswer, score, score_values_many
-from collabcheck.team import GroupBy, TeamOptions, TeamResult, combine
+from collabcheck.team import TeamOptions, TeamResult, combine
 from tests import teamdata
 from tests.schemas import assert_valid
 
@@ -376,7 +377,10 @@ def test_an_unreadable_or_non_result_file_exits_1_naming_it(
 def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
     paths = list(map(str, teamdata.write_results(tmp_path)))
 
-    assert cli("combine", *paths, "--by", "team").exit_code == 2
+    by_team = cli("combine", *paths, "--by", "team")
+    assert by_team.exit_code == 2
+    assert "'team' is not one of 'role', 'organisation'" in by_team.stderr
+    assert "--by <role|organisation>" in cli("combine", "--help").stdout
     assert cli("combine", *paths, "--min-group", "0").exit_code == 2
     assert cli("combine", *paths, "--format", "text").exit_code == 2
 

@@ -21,6 +21,7 @@ from collabcheck.errors import (
     RunInterruptedError,
     UsageError,
 )
+from collabcheck.options import GroupBy, NotesPolicy
 from collabcheck.render import (
     ChecklistFormat,
     ComparisonFormat,
@@ -306,8 +307,11 @@ def run(
     respondent: Annotated[str | None, typer.Option(help="Who is answering.")] = None,
     role: Annotated[str | None, typer.Option(help="The respondent's role.")] = None,
     notes: Annotated[
-        str, typer.Option(help="When to ask for a note: always, low (answers) or never.")
-    ] = "low",
+        NotesPolicy,
+        typer.Option(
+            help="When to ask for a note: after every answer, low answers only, or never."
+        ),
+    ] = NotesPolicy.LOW,
     section: Annotated[
         list[str] | None,
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
@@ -323,14 +327,9 @@ def run(
     Example: collabcheck run board-readiness --format json -o result.json
     """
     from collabcheck.catalog import resolve
-    from collabcheck.interview import NotesPolicy
     from collabcheck.runner import RunOptions
     from collabcheck.runner import run as run_checklist
 
-    try:
-        policy = NotesPolicy(notes)
-    except ValueError:
-        raise UsageError(f"--notes {notes}: use always, low or never") from None
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -339,7 +338,7 @@ def run(
         respondent=respondent,
         role=role,
         sections=tuple(section or ()),
-        notes=policy,
+        notes=notes,
         resume=resume,
     )
 
@@ -398,12 +397,8 @@ def combine(
     ] = TeamFormat.MD,
     output: OutputOption = None,
     by: Annotated[
-        str | None,
-        typer.Option(
-            "--by",
-            metavar="FIELD",
-            help="Set groups side by side in the section table: role or organisation.",
-        ),
+        GroupBy | None,
+        typer.Option("--by", help="Set groups side by side in the section table."),
     ] = None,
     named: Annotated[
         bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
@@ -425,14 +420,10 @@ def combine(
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
     from collabcheck.result_reader import read_results
-    from collabcheck.team import GroupBy, TeamOptions
+    from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
-    try:
-        group_by = GroupBy(by) if by is not None else None
-    except ValueError:
-        raise UsageError(f"--by {by}: use role or organisation") from None
-    options = TeamOptions(by=group_by, named=named, min_group=min_group)
+    options = TeamOptions(by=by, named=named, min_group=min_group)
     paths = [Path(name) for name in result_files]
     combined = combine_results(read_results(paths), result_files, options)
     for warning in combined.warnings:

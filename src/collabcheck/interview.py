@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 from typing import Protocol
 
 from collabcheck.model import (
@@ -19,6 +19,7 @@ from collabcheck.model import (
     Section,
     condition_met,
 )
+from collabcheck.options import NotesPolicy
 from collabcheck.result import now, visible_answers
 from collabcheck.sessions import Session
 
@@ -28,14 +29,6 @@ class Move(Enum):
 
     SKIP = "skip"
     BACK = "back"
-
-
-class NotesPolicy(StrEnum):
-    """When to offer a note after an answer."""
-
-    ALWAYS = "always"
-    LOW = "low"
-    NEVER = "never"
 
 
 @dataclass(frozen=True)

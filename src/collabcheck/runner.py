@@ -12,8 +12,9 @@ from typing import Protocol
 
 from collabcheck.answers import AnswersFile, fits, read_answers
 from collabcheck.errors import NoTerminalError, RunInterruptedError, SessionError, UsageError
-from collabcheck.interview import Interview, NotesPolicy, Prompter
+from collabcheck.interview import Interview, Prompter
 from collabcheck.model import Answer, Checklist, condition_met
+from collabcheck.options import NotesPolicy
 from collabcheck.result import Meta, Result, build, now, visible_answers
 from collabcheck.sessions import Session, saved_session
 

@@ -18,9 +18,10 @@ from typer.testing import Result as CliResult
 from collabcheck.catalog import resolve
 from collabcheck.compare import compare, from_result
 from collabcheck.model import Answer
+from collabcheck.options import GroupBy
 from collabcheck.render import html
 from collabcheck.result import build
-from collabcheck.team import GroupBy, TeamOptions, combine
+from collabcheck.team import TeamOptions, combine
 from tests import teamdata
 
 Cli = Callable[..., CliResult]
