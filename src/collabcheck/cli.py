@@ -168,18 +168,9 @@ def list_command(
         rows = [vars(item) for item in found]
         _write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
+        from collabcheck.render.terminal import print_listing
 
-        table = Table("id", "title", "questions", "source", "from")
-        # Ids are what people type next: never wrap or truncate them.
-        table.columns[0].no_wrap = True
-        table.columns[2].justify = "right"
-        for item in found:
-            year = f" ({item.year})" if item.year else ""
-            source = f"{item.publisher}{year}"
-            table.add_row(item.id, item.title, str(item.questions), source, item.origin)
-        Console().print(table)
+        print_listing(found)
     else:
         lines = (
             "\t".join((item.id, item.title, str(item.questions), item.source, item.origin))
@@ -353,7 +344,7 @@ def run(
 
     emit(render_result(outcome.result, fmt), output)
     if outcome.interactive:
-        from collabcheck.summary import print_summary
+        from collabcheck.render.terminal import print_summary
 
         print_summary(outcome.result)
     _check_threshold(outcome.result, fail_under)
