@@ -73,7 +73,7 @@ def ensure_bytecode() -> None:
 
 
 def answers_file(folder: Path) -> Path:
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
 
     checklist = resolve("board-readiness")
     lines = ["answers:"]

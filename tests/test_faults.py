@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from collabcheck.files import write_atomic
 from collabcheck.model import Answer
 from collabcheck.sessions import Session
+from collabcheck.textfiles import write_atomic
 
 Cli = Callable[..., Result]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from collabcheck.yamlfile import MAX_BYTES
+from collabcheck.textfiles import MAX_BYTES
 from tests.test_yamlfile import HOSTILE
 
 Cli = Callable[..., Result]

@@ -11,9 +11,9 @@ from prompt_toolkit.output import DummyOutput, Output
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from collabcheck.errors import RunInterruptedError, SessionError
-from collabcheck.interview import NotesPolicy
 from collabcheck.loader import load_path, parse_checklist
 from collabcheck.model import Answer, Checklist
+from collabcheck.options import NotesPolicy
 from collabcheck.prompting import TerminalPrompter
 from collabcheck.render import markdown
 from collabcheck.runner import RunOptions, RunOutcome, run
@@ -281,7 +281,7 @@ def test_a_question_whose_condition_fails_is_hidden() -> None:
 
 
 def test_every_bundled_checklist_can_be_answered_with_enter_alone() -> None:
-    from collabcheck.loader import bundled_dir
+    from collabcheck.catalog import bundled_dir
 
     for path in sorted(bundled_dir().glob("*.yaml")):
         checklist = load_path(path)

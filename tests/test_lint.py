@@ -183,7 +183,7 @@ def test_warnings_are_in_file_order(cli: Cli, write_file: WriteFile) -> None:
 
 @pytest.mark.parametrize("checklist_id", BUNDLED)
 def test_bundled_checklists_have_no_warnings(cli: Cli, checklist_id: str) -> None:
-    from collabcheck.loader import bundled_dir
+    from collabcheck.catalog import bundled_dir
 
     result = cli("validate", "--strict", str(bundled_dir() / f"{checklist_id}.yaml"))
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from collabcheck.loader import bundled_dir, load_path
+from collabcheck.catalog import bundled_dir
+from collabcheck.loader import load_path
 from tests.schemas import assert_valid
 
 Cli = Callable[..., Result]
@@ -397,4 +398,13 @@ def test_an_unknown_notes_policy_is_a_usage_error(
     result = cli("run", str(tiny), "--answers", str(answers), "--notes", "sometimes")
 
     assert result.exit_code == 2
-    assert result.stderr == "collabcheck: --notes sometimes: use always, low or never\n"
+    assert "Invalid value for '--notes': 'sometimes' is not one of 'always', 'low', 'never'." in (
+        result.stderr
+    )
+    assert result.stdout == ""
+
+
+def test_help_lists_the_notes_policies(cli: Cli) -> None:
+    result = cli("run", "--help")
+
+    assert "--notes <always|low|never>" in result.stdout

@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 from typer.testing import Result as CliResult
 
-from collabcheck.errors import MismatchError, ResultError
+from collabcheck.errors import FileReadError, MismatchError, ResultError
 from collabcheck.model import Answer, Bands, Status
+from collabcheck.options import GroupBy
 from collabcheck.render import json as json_render
 from collabcheck.result import Meta, build, score_outcomes
 from collabcheck.result_reader import read_result, read_results
 from collabcheck.scoring import ScoredAnswer, score, score_values_many
-from collabcheck.team import GroupBy, TeamOptions, TeamResult, combine
+from collabcheck.team import TeamOptions, TeamResult, combine
 from tests import teamdata
 from tests.schemas import assert_valid
 
@@ -376,7 +377,10 @@ def test_an_unreadable_or_non_result_file_exits_1_naming_it(
 def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
     paths = list(map(str, teamdata.write_results(tmp_path)))
 
-    assert cli("combine", *paths, "--by", "team").exit_code == 2
+    by_team = cli("combine", *paths, "--by", "team")
+    assert by_team.exit_code == 2
+    assert "'team' is not one of 'role', 'organisation'" in by_team.stderr
+    assert "--by <role|organisation>" in cli("combine", "--help").stdout
     assert cli("combine", *paths, "--min-group", "0").exit_code == 2
     assert cli("combine", *paths, "--format", "text").exit_code == 2
 
@@ -416,7 +420,7 @@ def test_a_json_result_larger_than_the_limit_is_refused_unread(tmp_path: Path) -
     path = tmp_path / "big.json"
     path.write_bytes(b" " * (1024 * 1024 + 1))
 
-    with pytest.raises(ResultError, match="refused: larger than 1 MiB"):
+    with pytest.raises(FileReadError, match="refused: larger than 1 MiB"):
         read_result(path)
 
 
@@ -424,7 +428,7 @@ def test_not_utf8_json_is_named_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "latin.json"
     path.write_bytes(b'{\n"a":\n"caf\xe9"}')
 
-    with pytest.raises(ResultError) as caught:
+    with pytest.raises(FileReadError) as caught:
         read_result(path)
 
     assert str(caught.value) == f"{path}:3: not UTF-8 text"

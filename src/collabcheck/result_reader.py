@@ -26,7 +26,7 @@ from collabcheck.model import (
     is_web_address,
 )
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
-from collabcheck.textfile import ReadError, read_text
+from collabcheck.textfiles import read_text
 
 if TYPE_CHECKING:
     from collabcheck.compare import Point, Scorecard
@@ -416,22 +416,16 @@ def read_results(paths: Sequence[Path]) -> list[Result]:
 
 
 def read_data(path: Path, name: str) -> Any:
-    """Parse a JSON file with the json module, anything else as YAML; ResultError if unreadable.
+    """Parse a JSON file with the json module, anything else as YAML; FileReadError if unreadable.
 
     combine reads thousands of results: the YAML loader, which keeps every line number, takes
     twenty times as long as json over the same JSON, so .json files take the fast path.
     """
     if str(path)[-5:].lower() != ".json":  # cheaper than path.suffix, for thousands of files
-        from collabcheck.yamlfile import YamlReadError, load_file
+        from collabcheck.yamlfile import load_file
 
-        try:
-            return load_file(path, name)
-        except YamlReadError as exc:
-            raise ResultError([exc.problem]) from None
-    try:
-        text = read_text(path, name)
-    except ReadError as exc:
-        raise ResultError([exc.problem]) from None
+        return load_file(path, name)
+    text = read_text(path, name)
     try:
         return _JSON.decode(text)
     except json.JSONDecodeError as exc:

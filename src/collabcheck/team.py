@@ -24,7 +24,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from collabcheck.errors import MismatchError
 from collabcheck.model import (
@@ -35,6 +34,7 @@ from collabcheck.model import (
     Status,
     question_numbers,
 )
+from collabcheck.options import GroupBy
 from collabcheck.result import ChecklistInfo, Outcome, Result, outcome_scores
 from collabcheck.scoring import round_half_up
 
@@ -48,13 +48,6 @@ WEAK = 0.5
 """A question the team agrees on is among its weakest when its mean is below this."""
 MIN_GROUP = 3
 """Groups smaller than this show no per-question counts unless the caller says otherwise."""
-
-
-class GroupBy(StrEnum):
-    """What ``--by`` can set members side by side by."""
-
-    ROLE = "role"
-    ORGANISATION = "organisation"
 
 
 @dataclass(frozen=True)

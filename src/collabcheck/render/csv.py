@@ -95,7 +95,7 @@ def result(result: Result) -> str:
 def team(team: TeamResult) -> str:
     """Every member's answers: a row per member and question; members are numbered unless the
     team report is named (then a member without a name keeps their number)."""
-    from collabcheck.team import GroupBy
+    from collabcheck.options import GroupBy
 
     checklist = team.checklist.id
     by = team.options.by
