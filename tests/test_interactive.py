@@ -54,6 +54,7 @@ def drive(
             terminal=True,
             prompter=lambda: prompter,
         )
+    outcome.deliver(lambda: None)  # as the CLI does once the report is written
     return outcome, screen.getvalue()
 
 

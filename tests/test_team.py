@@ -26,6 +26,7 @@ from collabcheck.result import Meta, build, score_outcomes
 from collabcheck.result_reader import read_result, read_results
 from collabcheck.scoring import ScoredAnswer, score, score_values_many
 from collabcheck.team import TeamOptions, TeamResult, combine
+from collabcheck.textfiles import DATA_MAX_BYTES
 from tests import teamdata
 from tests.schemas import assert_valid
 
@@ -418,9 +419,10 @@ def test_reading_a_result_as_json_checks_like_yaml(tmp_path: Path) -> None:
 
 def test_a_json_result_larger_than_the_limit_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
-    path.write_bytes(b" " * (1024 * 1024 + 1))
+    with path.open("wb") as handle:  # sparse: the size is what counts, and it is never read
+        handle.truncate(DATA_MAX_BYTES + 1)
 
-    with pytest.raises(FileReadError, match="refused: larger than 1 MiB"):
+    with pytest.raises(FileReadError, match="refused: larger than 64 MiB"):
         read_result(path)
 
 

@@ -14,7 +14,13 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         from collabcheck import __version__
 
-        sys.stdout.write(f"collabcheck {__version__}\n")
+        try:
+            sys.stdout.write(f"collabcheck {__version__}\n")
+            sys.stdout.flush()
+        except (AttributeError, OSError, ValueError):  # stdout closed (None), full or gone
+            from collabcheck.output import stdout_failed
+
+            stdout_failed()
         return
     from collabcheck.cli import main as cli_main
 

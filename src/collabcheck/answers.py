@@ -18,6 +18,7 @@ from typing import Any
 
 from collabcheck.errors import AnswersError, Problem
 from collabcheck.model import Answer, Checklist, Question, QuestionKind
+from collabcheck.textfiles import DATA_MAX_BYTES
 from collabcheck.yamlfile import line_of, load_file
 
 _TOP_KEYS = {"checklist", "organisation", "respondent", "role", "answers"}
@@ -159,5 +160,5 @@ def fits(question: Question, checklist: Checklist, answer: Answer) -> bool:
 def read_answers(path: Path, checklist: Checklist) -> AnswersFile:
     """Read and check an answers file for ``checklist``."""
     name = str(path)
-    data = load_file(path, name)
+    data = load_file(path, name, limit=DATA_MAX_BYTES)
     return parse_answers(data, checklist, name)

@@ -7,8 +7,10 @@ start, and string annotations would have to be evaluated again (about 4 ms).
 """
 
 import functools
+import math
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -52,11 +54,25 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+FormatT = TypeVar("FormatT", bound=StrEnum)
 
 
-def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    for line in message.splitlines() or [message]:
-        sys.stderr.write(f"collabcheck: {line}\n")
+def _say(line: str) -> None:
+    """One line on stderr; file-supplied text in it is shown, never acted on by a terminal."""
+    from collabcheck.output import say
+
+    say(line)
+
+
+def _fail(message: str | CollabcheckError, code: int = EXIT_ERROR) -> typer.Exit:
+    # A file with several problems gives a line each; text from files (which may hold line
+    # breaks or control sequences) never makes a line of its own.
+    if isinstance(message, ProblemsError):
+        lines = [str(problem) for problem in message.problems]
+    else:
+        lines = [str(message)]
+    for line in lines:
+        _say(f"collabcheck: {line}")
     return typer.Exit(code)
 
 
@@ -68,18 +84,20 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except RunInterruptedError as exc:
-            raise _fail(str(exc), EXIT_INTERRUPTED) from None
+            raise _fail(exc, EXIT_INTERRUPTED) from None
         except UsageError as exc:
-            raise _fail(str(exc), EXIT_USAGE) from None
+            raise _fail(exc, EXIT_USAGE) from None
         except CollabcheckError as exc:
-            raise _fail(str(exc)) from None
+            raise _fail(exc) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted", EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"collabcheck {__version__}\n")
+        _write_stdout(f"collabcheck {__version__}\n")
         raise typer.Exit()
 
 
@@ -113,36 +131,58 @@ def _dirs(ctx: typer.Context) -> list[Path]:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Write a rendered document to ``output`` (atomically) or to stdout."""
-    if output is None:
-        _write_stdout(text)
-        return
-    from collabcheck.textfiles import write_atomic
+    """Write a rendered document to ``output`` (see output.py) or to stdout."""
+    from collabcheck.output import write_document
 
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write: {exc.strerror}") from None
-    sys.stderr.write(f"Wrote {output}\n")
+    write_document(text, output)
 
 
 def _write_stdout(text: str) -> None:
-    """Write data to stdout, as UTF-8 when its own encoding cannot carry the text.
+    """Write data to stdout as UTF-8 (a terminal gets control sequences shown, not run)."""
+    from collabcheck.output import write_stdout
 
-    Files are always UTF-8; a pipe whose locale is ASCII (or a Windows console) gets the same
-    bytes rather than a UnicodeEncodeError half way through.
-    """
+    write_stdout(text)
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal (a closed stream, None, is not)."""
     try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+        return stream is not None and bool(stream.isatty())
+    except ValueError:  # closed
+        return False
+
+
+def _target(
+    formats: type[FormatT],
+    given: FormatT | None,
+    output: Path | None,
+    default: FormatT,
+    *inputs: Path | str | None,
+) -> FormatT:
+    """The format to write (--format, else -o's extension, else ``default``), once sure that
+    ``-o`` is none of the command's ``inputs``."""
+    from collabcheck.output import choose_format, refuse_inputs
+
+    chosen = choose_format(formats, given, output, default)
+    refuse_inputs(output, inputs)
+    return chosen
+
+
+def _refuse_inputs(output: Path | None, *inputs: Path | str | None) -> None:
+    from collabcheck.output import refuse_inputs
+
+    refuse_inputs(output, inputs)
 
 
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE instead of stdout (- for stdout); its extension (.md, .json, "
+        ".html, .csv) sets the format.",
+        metavar="FILE",
+    ),
 ]
 
 
@@ -161,13 +201,13 @@ def list_command(
     found, broken = listings(_dirs(ctx))
     for error in broken:
         for problem in error.problems:
-            sys.stderr.write(f"collabcheck: warning: skipped {problem}\n")
+            _say(f"collabcheck: warning: skipped {problem}")
     if as_json:
-        import json
-
         rows = [vars(item) for item in found]
-        _write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    elif sys.stdout.isatty():
+        from collabcheck.render.escape import json_text
+
+        _write_stdout(json_text(rows) + "\n")
+    elif _is_terminal(sys.stdout):
         from collabcheck.render.terminal import print_listing
 
         print_listing(found)
@@ -191,8 +231,12 @@ def show(
         str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
     ],
     fmt: Annotated[
-        ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
-    ] = ChecklistFormat.TEXT,
+        ChecklistFormat | None,
+        _format_option(
+            "text (the default), md (a printable worksheet), json or html; -o's extension "
+            "sets it too."
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
@@ -203,7 +247,10 @@ def show(
     """
     from collabcheck.catalog import resolve
 
-    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
+    chosen = _target(ChecklistFormat, fmt, output, ChecklistFormat.TEXT)
+    loaded = resolve(checklist, _dirs(ctx))
+    _refuse_inputs(output, loaded.path)
+    emit(render_checklist(loaded, chosen), output)
 
 
 @app.command()
@@ -239,13 +286,13 @@ def validate(
         except ProblemsError as exc:
             failed += 1
             for problem in exc.problems:
-                sys.stderr.write(f"{problem}\n")
+                _say(str(problem))
             continue
         for finding in findings:
-            sys.stderr.write(f"{finding}\n")
+            _say(str(finding))
         warned += bool(findings)
         count = len(checklist.questions)
-        sys.stderr.write(f"{path}: ok ({checklist.id}, {count} questions)\n")
+        _say(f"{path}: ok ({checklist.id}, {count} questions)")
     counted = [f"problems in {failed}"] if failed else []
     if strict and warned:
         counted.append(f"warnings in {warned}")
@@ -271,10 +318,19 @@ def _check_threshold(result: Any, fail_under: float | None) -> None:
         raise _fail(message, EXIT_BELOW_THRESHOLD)
 
 
+def _percentage(value: float | None) -> float | None:
+    if value is not None and not (math.isfinite(value) and 0 <= value <= 100):
+        raise typer.BadParameter(f"{value} is not a score from 0 to 100")
+    return value
+
+
 FailUnder = Annotated[
     float | None,
     typer.Option(
-        "--fail-under", help="Exit 3 when the overall score is below N.", metavar="N", min=0
+        "--fail-under",
+        help="Exit 3 when the overall score is below N (0 to 100).",
+        metavar="N",
+        callback=_percentage,
     ),
 ]
 
@@ -292,7 +348,10 @@ def run(
             "--answers", "-a", help="Take answers from FILE (YAML or JSON).", metavar="FILE"
         ),
     ] = None,
-    fmt: Annotated[RunFormat, _format_option("md (the default), json or html.")] = RunFormat.MD,
+    fmt: Annotated[
+        RunFormat | None,
+        _format_option("md (the default), json or html; -o's extension sets it too."),
+    ] = None,
     output: OutputOption = None,
     org: Annotated[str | None, typer.Option("--org", help="Organisation.")] = None,
     respondent: Annotated[str | None, typer.Option(help="Who is answering.")] = None,
@@ -320,14 +379,19 @@ def run(
     from collabcheck.catalog import resolve
     from collabcheck.runner import RunOptions
     from collabcheck.runner import run as run_checklist
+    from collabcheck.textfiles import mend
 
+    chosen = _target(RunFormat, fmt, output, RunFormat.MD, answers)
+    loaded = resolve(checklist, _dirs(ctx))
+    _refuse_inputs(output, loaded.path)
     options = RunOptions(
-        checklist=resolve(checklist, _dirs(ctx)),
+        checklist=loaded,
         ref=checklist,
         answers_path=answers,
-        organisation=org,
-        respondent=respondent,
-        role=role,
+        # An argument in another encoding than UTF-8 is taken as Latin-1, not refused.
+        organisation=mend(org) if org else org,
+        respondent=mend(respondent) if respondent else respondent,
+        role=mend(role) if role else role,
         sections=tuple(section or ()),
         notes=notes,
         resume=resume,
@@ -338,11 +402,12 @@ def run(
 
         return terminal_prompter()
 
-    outcome = run_checklist(options, terminal=sys.stdin.isatty(), prompter=prompter)
+    outcome = run_checklist(options, terminal=_is_terminal(sys.stdin), prompter=prompter)
     for warning in outcome.warnings:
-        sys.stderr.write(f"collabcheck: warning: {warning}\n")
+        _say(f"collabcheck: warning: {warning}")
 
-    emit(render_result(outcome.result, fmt), output)
+    # The saved session goes only once the report is written.
+    outcome.deliver(lambda: emit(render_result(outcome.result, chosen), output))
     if outcome.interactive:
         from collabcheck.render.terminal import print_summary
 
@@ -355,8 +420,11 @@ def run(
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON written by run.")],
     fmt: Annotated[
-        ResultFormat, _format_option("md (the default), json, html or csv (a row per question).")
-    ] = ResultFormat.MD,
+        ResultFormat | None,
+        _format_option(
+            "md (the default), json, html or csv (a row per question); -o's extension sets it too."
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_under: FailUnder = None,
 ) -> None:
@@ -369,8 +437,9 @@ def report(
     """
     from collabcheck.result_reader import read_result
 
+    chosen = _target(ResultFormat, fmt, output, ResultFormat.MD, result_file)
     result = read_result(result_file)
-    emit(render_result(result, fmt), output)
+    emit(render_result(result, chosen), output)
     _check_threshold(result, fail_under)
 
 
@@ -384,8 +453,11 @@ def combine(
         typer.Argument(help="Result JSON files of one checklist.", metavar="RESULT.json..."),
     ],
     fmt: Annotated[
-        TeamFormat, _format_option("md (the default), json, html or csv (a row per answer).")
-    ] = TeamFormat.MD,
+        TeamFormat | None,
+        _format_option(
+            "md (the default), json, html or csv (a row per answer); -o's extension sets it too."
+        ),
+    ] = None,
     output: OutputOption = None,
     by: Annotated[
         GroupBy | None,
@@ -414,13 +486,14 @@ def combine(
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
+    chosen = _target(TeamFormat, fmt, output, TeamFormat.MD, *result_files)
     options = TeamOptions(by=by, named=named, min_group=min_group)
     paths = [Path(name) for name in result_files]
     combined = combine_results(read_results(paths), result_files, options)
     for warning in combined.warnings:
-        sys.stderr.write(f"collabcheck: warning: {warning}\n")
+        _say(f"collabcheck: warning: {warning}")
 
-    emit(render_team(combined.team, fmt), output)
+    emit(render_team(combined.team, chosen), output)
 
 
 @app.command()
@@ -434,8 +507,9 @@ def compare(
         Path, typer.Argument(metavar="AFTER", help="The later one, of the same checklist.")
     ],
     fmt: Annotated[
-        ComparisonFormat, _format_option("md (the default), json or html.")
-    ] = ComparisonFormat.MD,
+        ComparisonFormat | None,
+        _format_option("md (the default), json or html; -o's extension sets it too."),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Show what changed between two results of one checklist: each section's score (points),
@@ -448,11 +522,12 @@ def compare(
     from collabcheck.compare import compare as compare_scorecards
     from collabcheck.result_reader import read_scorecard
 
+    chosen = _target(ComparisonFormat, fmt, output, ComparisonFormat.MD, before, after)
     compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
     for warning in compared.warnings:
-        sys.stderr.write(f"collabcheck: warning: {warning}\n")
+        _say(f"collabcheck: warning: {warning}")
 
-    emit(render_comparison(compared.comparison, fmt), output)
+    emit(render_comparison(compared.comparison, chosen), output)
 
 
 @app.command()
@@ -504,12 +579,12 @@ def new(
         title=title,
         extra_dirs=_dirs(ctx),
     )
-    sys.stderr.write(f"Wrote {created.path}\n")
-    sys.stderr.write(f"Next: edit it, then run: collabcheck validate {created.path}\n")
+    _say(f"Wrote {created.path}")
+    _say(f"Next: edit it, then run: collabcheck validate {created.path}")
     if created.schema_missing:
-        sys.stderr.write(
+        _say(
             "For completion and checks as you type in your editor: "
-            f"collabcheck schema checklist -o {created.schema_path}\n"
+            f"collabcheck schema checklist -o {created.schema_path}"
         )
 
 
@@ -547,4 +622,9 @@ def schema(
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="collabcheck")
+    try:
+        app(prog_name="collabcheck")
+    except OSError:  # help or a usage message written to a stdout that is full or gone
+        from collabcheck.output import stdout_failed
+
+        stdout_failed()

@@ -64,13 +64,18 @@ class NoTerminalError(CollabcheckError):
 class RunInterruptedError(CollabcheckError):
     """The person stopped an interactive run; their answers are saved."""
 
-    def __init__(self, saved: int, checklist_id: str) -> None:
+    def __init__(self, saved: int, checklist_id: str, message: str | None = None) -> None:
         self.saved = saved
         self.checklist_id = checklist_id
         super().__init__(
-            f"Saved {saved} answer{'' if saved == 1 else 's'}. "
+            message
+            or f"Saved {saved} answer{'' if saved == 1 else 's'}. "
             f"Continue with: collabcheck run {checklist_id} --resume"
         )
+
+
+class ReportNotWrittenError(CollabcheckError):
+    """A run's report could not be written; its answers are kept, and the message says where."""
 
 
 class UsageError(CollabcheckError):

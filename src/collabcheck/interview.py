@@ -26,6 +26,7 @@ from collabcheck.model import (
 from collabcheck.options import NotesPolicy
 from collabcheck.result import now, visible_answers
 from collabcheck.sessions import Session, saved_session
+from collabcheck.textfiles import mend
 
 
 class Move(Enum):
@@ -110,6 +111,14 @@ def answer_text(checklist: Checklist, question: Question, answer: Answer | None)
     return str(answer.answer)
 
 
+def _mended(answer: Answer) -> Answer:
+    """An answer with typed text that was not UTF-8 made into text (see textfiles.mend)."""
+    given, note = answer.answer, answer.note
+    if isinstance(given, str):
+        given = mend(given)
+    return Answer(given, mend(note) if note is not None else None)
+
+
 class Interview:
     """Asks a checklist's questions, saving the session after every answer."""
 
@@ -152,7 +161,10 @@ class Interview:
 
     def _ask_respondent(self, known: Respondent) -> None:
         """Ask for each detail nobody gave; an empty reply leaves it out."""
-        ask = self.prompter.ask_text
+
+        def ask(message: str) -> str:
+            return mend(self.prompter.ask_text(message))
+
         state = self.session.state
         state.organisation = (
             known.organisation or state.organisation or ask("Organisation (optional):") or None
@@ -198,7 +210,10 @@ class Interview:
                 self._record(question, Answer(None, self._existing_note(question)))
             else:
                 assert isinstance(reply, Answer)
-                self._record(question, self._with_note(question, reply))
+                # Saved before the note is asked: stopping at the note keeps the answer.
+                self._record(question, Answer(reply.answer, self._existing_note(question)))
+                if self._wants_note(question, reply):
+                    self._record(question, self._with_note(question, reply))
             index += 1
         self._remember_position(None)
 
@@ -243,7 +258,7 @@ class Interview:
 
     def _record(self, question: Question, answer: Answer) -> None:
         state = self.session.state
-        state.answers[question.id] = answer
+        state.answers[question.id] = _mended(answer)
         if state.started_at is None:
             state.started_at = now()
         self.session.save()
@@ -266,6 +281,7 @@ class Interview:
             if reply is Move.SKIP:
                 self._record(chosen, Answer(None, previous.note if previous else None))
             elif isinstance(reply, Answer):
+                self._record(chosen, Answer(reply.answer, previous.note if previous else None))
                 # On the check screen a note is offered for any answer, on request.
                 self._record(chosen, self._with_note(chosen, reply, offer=True))
             # Changing an answer can reveal questions (their ``when``): ask those now.

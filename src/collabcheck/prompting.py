@@ -183,11 +183,11 @@ def _shorten(text: str, width: int) -> str:
 
 def terminal_prompter() -> TerminalPrompter:
     """A prompter on the real terminal, which need not be stdout (stdout may be the report)."""
-    if sys.stdout.isatty():
+    if sys.stdout is not None and sys.stdout.isatty():
         return TerminalPrompter(screen=sys.stderr)
     from prompt_toolkit.output import create_output
 
-    if sys.stderr.isatty():
+    if sys.stderr is not None and sys.stderr.isatty():
         return TerminalPrompter(output=create_output(stdout=sys.stderr), screen=sys.stderr)
     tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the run
     return TerminalPrompter(output=create_output(stdout=tty), screen=tty)

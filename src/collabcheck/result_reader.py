@@ -26,7 +26,7 @@ from collabcheck.model import (
     is_web_address,
 )
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
-from collabcheck.textfiles import read_text
+from collabcheck.textfiles import DATA_MAX_BYTES, read_text
 
 if TYPE_CHECKING:
     from collabcheck.compare import Point, Scorecard
@@ -424,8 +424,8 @@ def read_data(path: Path, name: str) -> Any:
     if str(path)[-5:].lower() != ".json":  # cheaper than path.suffix, for thousands of files
         from collabcheck.yamlfile import load_file
 
-        return load_file(path, name)
-    text = read_text(path, name)
+        return load_file(path, name, limit=DATA_MAX_BYTES)
+    text = read_text(path, name, limit=DATA_MAX_BYTES)
     try:
         return _JSON.decode(text)
     except json.JSONDecodeError as exc:

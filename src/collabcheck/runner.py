@@ -7,19 +7,29 @@ sessions or prompting.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collabcheck.answers import AnswersFile, read_answers
-from collabcheck.errors import NoTerminalError, RunInterruptedError, UsageError
+from collabcheck.errors import (
+    CollabcheckError,
+    NoTerminalError,
+    ReportNotWrittenError,
+    RunInterruptedError,
+    UsageError,
+)
 from collabcheck.model import Answer, Checklist, condition_met
 from collabcheck.options import NotesPolicy
+from collabcheck.render.escape import visible
 from collabcheck.result import Meta, Result, build, now, visible_answers
 
 if TYPE_CHECKING:
     from collabcheck.interview import Prompter
+    from collabcheck.sessions import Session, SessionState
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,26 @@ class RunOutcome:
     result: Result
     interactive: bool
     warnings: list[str] = field(default_factory=list)
+    session: Session | None = None
+    """The interactive run's saved session, kept until the report is written."""
+    ref: str = ""
+
+    def deliver(self, write: Callable[[], None]) -> None:
+        """Write the report (``write``), and only then remove the saved session. If writing
+        fails, or is interrupted, the session is kept and the error says where the answers
+        are and how to get the report."""
+        session = self.session
+        if session is None:
+            write()
+            return
+        try:
+            write()
+        except CollabcheckError as exc:
+            raise ReportNotWrittenError(f"{exc}; {keep(session, self.ref)}") from None
+        except BaseException:
+            keep(session, self.ref)
+            raise
+        session.discard()
 
 
 def run(options: RunOptions, terminal: bool, prompter: Callable[[], Prompter]) -> RunOutcome:
@@ -152,12 +182,21 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         # were dropped) are not asked again; a plain resume goes on from where it stopped.
         answers = interview.run(known, only_unanswered=bool(preset.answers or warnings))
     except (KeyboardInterrupt, EOFError):
-        if state.answers:
-            session.save()
-            session.release()
-        else:
+        typed = state.answers or state.organisation or state.respondent or state.role
+        if not typed and not session.saved:
             session.discard()
+            raise RunInterruptedError(
+                0, options.ref, "Stopped before any answer: nothing was saved."
+            ) from None
+        if not session.save(warn=False):
+            raise RunInterruptedError(
+                len(state.answers), options.ref, "Stopped. " + keep(session, options.ref)
+            ) from None
+        session.release()
         raise RunInterruptedError(len(state.answers), options.ref) from None
+    except BaseException:
+        session.close()
+        raise
     meta = Meta(
         organisation=state.organisation,
         respondent=state.respondent,
@@ -166,5 +205,70 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         completed_at=now(),
     )
     result = build(checklist, answers, meta)
-    session.discard()
-    return RunOutcome(result, interactive=True, warnings=warnings)
+    return RunOutcome(result, interactive=True, warnings=warnings, session=session, ref=options.ref)
+
+
+def keep(session: Session, ref: str) -> str:
+    """Keep a run's answers on disk, however it ended; say where, and how to go on.
+
+    The session file first; if it cannot be written (a full disk, a read-only state folder), an
+    answers file in the temporary folder; if that fails too, the answers themselves on stderr:
+    what was typed is never lost.
+    """
+    state = session.state
+    count = f"{len(state.answers)} answer{'' if len(state.answers) == 1 else 's'}"
+    if session.save(warn=False):
+        session.release()
+        return f"your {count} are kept in {session.path}: collabcheck run {ref} --resume goes on"
+    session.close()
+    problem = session.unsaved
+    text = answers_text(state)
+    try:
+        path = _spare_file(state.checklist_id, text)
+    except OSError:
+        from collabcheck.output import say
+
+        say(f"cannot save your {count} ({problem}); here they are as an answers file:")
+        if sys.stderr is not None:
+            sys.stderr.write(visible(text) + "\n")
+        return f"save the answers above to a file: collabcheck run {ref} --answers FILE uses them"
+    return (
+        f"your {count} could not be saved ({problem}), so they are in {path}: "
+        f"collabcheck run {ref} --answers {path} goes on"
+    )
+
+
+def answers_text(state: SessionState) -> str:
+    """A session's answers as an answers file (JSON, which answers files may be)."""
+    from collabcheck.render.escape import json_text
+
+    answers = {
+        qid: {
+            "answer": list(a.answer) if isinstance(a.answer, tuple) else a.answer,
+            "note": a.note,
+        }
+        for qid, a in state.answers.items()
+    }
+    details = {
+        key: value
+        for key in ("organisation", "respondent", "role")
+        if (value := getattr(state, key)) is not None
+    }
+    return json_text({"checklist": state.checklist_id, **details, "answers": answers})
+
+
+def _spare_file(checklist_id: str, text: str) -> Path:
+    import tempfile
+
+    from collabcheck.textfiles import encode
+
+    fd, name = tempfile.mkstemp(prefix=f"collabcheck-{checklist_id}-", suffix=".json")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(encode(text))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)

@@ -12,13 +12,14 @@ from typing import Any
 import yaml
 
 from collabcheck.errors import FileReadError, Problem
-from collabcheck.textfiles import read_text
+from collabcheck.textfiles import MAX_BYTES, read_text
 
 MAX_DEPTH = 100
 """Nesting deeper than this is refused before composing: libyaml's composer recurses in C."""
 
 MAX_NODES = 200_000
-"""Nodes a document may expand to, aliases followed; a 'billion laughs' file stops here."""
+"""Nodes a document may expand to, aliases followed, or one per character of a longer file
+(which no file reaches without aliases): a 'billion laughs' file stops here."""
 
 try:  # The C loader parses about ten times faster; fall back where libyaml is missing.
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -59,12 +60,20 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A safe loader whose mappings and sequences carry line numbers."""
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
+    # Merge keys (<<) put the merged mappings' entries first; the mapping's own keys follow
+    # and override them, as YAML says. Only the mapping's own keys may not repeat.
     loader.flatten_mapping(node)
+    merged = len(node.value) - own
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
-    for key_node, value_node in node.value:
+    own_keys: set[Any] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
@@ -72,11 +81,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, "a mapping key must be a plain value", key_node.start_mark
             ) from None
-        if key in result:
-            # PyYAML keeps the last of two equal keys: a typo that silently loses an answer.
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+        if index >= merged:
+            if key in own_keys:
+                # PyYAML keeps the last of two equal keys: a typo that silently loses an answer.
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            own_keys.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -93,21 +104,21 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def _check_expansion(root: yaml.Node, name: str) -> None:
-    """Refuse documents whose aliases expand past MAX_NODES (walked without recursion)."""
+def _check_expansion(root: yaml.Node, name: str, limit: int = MAX_NODES) -> None:
+    """Refuse documents whose aliases expand past ``limit`` nodes (walked without recursion)."""
     seen = 0
     stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
         seen += 1
-        if seen > MAX_NODES:
+        if seen > limit:
             raise FileReadError(
                 [
                     Problem(
                         name,
                         None,
                         "",
-                        f"refused: the document expands to more than {MAX_NODES:,} values "
+                        f"refused: the document expands to more than {limit:,} values "
                         "(too many aliases or too large)",
                     )
                 ]
@@ -143,7 +154,7 @@ def parse_text(text: str, name: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_expansion(node, name)
+        _check_expansion(node, name, max(MAX_NODES, len(text)))
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -159,6 +170,7 @@ def parse_text(text: str, name: str) -> Any:
         loader.dispose()
 
 
-def load_file(path: Path, name: str | None = None) -> Any:
-    """Read and parse a YAML or JSON file safely; raise FileReadError on any failure."""
-    return parse_text(read_text(path, name), name or str(path))
+def load_file(path: Path, name: str | None = None, *, limit: int = MAX_BYTES) -> Any:
+    """Read and parse a YAML or JSON file of at most ``limit`` bytes safely; raise
+    FileReadError on any failure."""
+    return parse_text(read_text(path, name, limit=limit), name or str(path))

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from collabcheck.render.escape import visible
 from collabcheck.result import Outcome, Result
 
 if TYPE_CHECKING:
@@ -40,10 +41,12 @@ def cell(text: str | None) -> str:
     Spreadsheets run a cell that starts with =, +, - or @ (or a tab or carriage return, which
     some strip first) as a formula, so a note such as ``=HYPERLINK(...)`` could act when the
     file is opened ("CSV injection"). A leading apostrophe makes it plain text, as the
-    spreadsheets themselves do; the text after it is unchanged.
+    spreadsheets themselves do. Control characters and bidirectional overrides are shown as
+    inert stand-ins (see ``visible``), so a cell cannot reorder or hide what it says.
     """
     if not text:
         return ""
+    text = visible(text)
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
 from collabcheck.render import wording
+from collabcheck.render.escape import visible
 from collabcheck.result import Result
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Autoescape stops markup; this stops what escaping leaves alone: control characters
+        # and bidirectional overrides (which would reorder the page's text), lone surrogates.
+        finalize=_inert,
     )
     env.filters.update(
         percent=wording.percent,
@@ -62,6 +66,14 @@ def _environment() -> jinja2.Environment:
         wording=wording, plural=wording.plural, version=__version__, DASH=wording.DASH
     )
     return env
+
+
+def _inert(value: Any) -> Any:
+    if isinstance(value, str):
+        shown = visible(value)
+        # Markup stays markup: visible only swaps characters that are never markup.
+        return type(value)(shown) if shown is not value else value
+    return value
 
 
 def _render(template: str, **context: Any) -> str:

@@ -3,10 +3,10 @@ result (``collabcheck/team/v1``) and the comparison (``collabcheck/compare/v1``)
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.render.escape import json_text
 from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
 from collabcheck.scoring import Tally, round_half_up
@@ -62,7 +62,7 @@ def _question(question: Question) -> dict[str, Any]:
 
 
 def checklist(checklist: Checklist) -> str:
-    return json.dumps(checklist_dict(checklist), indent=2, ensure_ascii=False) + "\n"
+    return json_text(checklist_dict(checklist)) + "\n"
 
 
 def _tally_dict(t: Tally) -> dict[str, Any]:
@@ -126,7 +126,7 @@ def result_dict(result: Result) -> dict[str, Any]:
 
 def result(result: Result) -> str:
     """The result as ``collabcheck/result/v1`` JSON."""
-    return json.dumps(result_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(result_dict(result)) + "\n"
 
 
 # --- team results (collabcheck/team/v1) ---------------------------------------------------------
@@ -249,7 +249,7 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
 
 def team(team: TeamResult) -> str:
     """The team result as ``collabcheck/team/v1`` JSON."""
-    return json.dumps(team_dict(team), indent=2, ensure_ascii=False) + "\n"
+    return json_text(team_dict(team)) + "\n"
 
 
 # --- comparisons (collabcheck/compare/v1) -------------------------------------------------------
@@ -315,4 +315,4 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 def comparison(comparison: Comparison) -> str:
     """The comparison as ``collabcheck/compare/v1`` JSON."""
-    return json.dumps(comparison_dict(comparison), indent=2, ensure_ascii=False) + "\n"
+    return json_text(comparison_dict(comparison)) + "\n"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from collabcheck import __version__
 from collabcheck.model import Checklist, Question, QuestionKind, Status
 from collabcheck.render import wording
-from collabcheck.render.escape import md_block, md_inline
+from collabcheck.render.escape import md_block, md_code, md_inline
 from collabcheck.render.wording import (
     DASH,
     number,
@@ -42,7 +42,7 @@ def worksheet(checklist: Checklist) -> str:
             out += [md_block(section.intro), ""]
         for question in section.questions:
             out += _question(checklist, question)
-    out.append(f"*Checklist `{checklist.id}`, written for collabcheck.*")
+    out.append(f"*Checklist {md_code(checklist.id)}, written for collabcheck.*")
     return "\n".join(out) + "\n"
 
 
@@ -82,7 +82,7 @@ def report(result: Result) -> str:
     out = [f"# {md_inline(info.title)}: report", ""]
     out += [
         f"*Source: {md_inline(info.source.credit())}. "
-        f"Checklist `{info.id}`, version {md_inline(info.version)}.*",
+        f"Checklist {md_code(info.id)}, version {md_inline(info.version)}.*",
         "",
         "| Organisation | Respondent | Role | Completed |",
         "|---|---|---|---|",
@@ -169,7 +169,7 @@ def team(team: TeamResult) -> str:
     info = team.checklist
     out = [f"# {md_inline(info.title)}: team report", ""]
     out += [
-        f"*Source: {md_inline(info.source.credit())}. Checklist `{info.id}`, "
+        f"*Source: {md_inline(info.source.credit())}. Checklist {md_code(info.id)}, "
         f"{md_inline(wording.versions(team.versions))}.*",
         "",
     ]
@@ -197,7 +197,7 @@ def team(team: TeamResult) -> str:
 def _team_question_line(q: TeamQuestion) -> str:
     s = q.stats
     return (
-        f"**{q.number}** {_question_text(q.label, q.text)} \u2014 "
+        f"**{md_inline(q.number)}** {_question_text(q.label, q.text)} \u2014 "
         f"{md_inline(wording.answer_counts(s))}; "
         f"mean {number(s.mean)}, SD {number(s.sd)}"
     )
@@ -261,16 +261,20 @@ def _answers_table(team: TeamResult, questions: list[tuple[TeamQuestion, Stats]]
     others: list[str] = []
     for q, stats in questions:
         if q.scored:
-            cells = [q.number, _question_text(q.label, q.text), *_stats_cells(stats, len(options))]
+            cells = [
+                md_inline(q.number),
+                _question_text(q.label, q.text),
+                *_stats_cells(stats, len(options)),
+            ]
             out.append("| " + " | ".join(cells) + " |")
         elif q.kind is QuestionKind.CHOICE:
             others.append(
-                f"- {q.number} {_question_text(q.label, q.text)} *(choice)* \u2014 "
+                f"- {md_inline(q.number)} {_question_text(q.label, q.text)} *(choice)* \u2014 "
                 f"{md_inline(wording.answer_counts(stats))}; {stats.answered} answered"
             )
         else:
             others.append(
-                f"- {q.number} {_question_text(q.label, q.text)} *(free text)* \u2014 "
+                f"- {md_inline(q.number)} {_question_text(q.label, q.text)} *(free text)* \u2014 "
                 f"{stats.answered} answered; free text is not shown in team reports"
             )
     if len(out) == 2:
@@ -335,13 +339,14 @@ def comparison(comparison: Comparison) -> str:
     before, after = comparison.before, comparison.after
     out = [f"# {md_inline(after.checklist_title)}: what changed", ""]
     version = md_inline(wording.version_change(before.version, after.version))
-    out += [f"*Checklist `{after.checklist_id}`, {version}.*", ""]
+    out += [f"*Checklist {md_code(after.checklist_id)}, {version}.*", ""]
     out += [
         "| | Before | After |",
         "|---|---|---|",
         f"| File | {md_inline(before.name)} | {md_inline(after.name)} |",
         f"| Who | {_who(before)} | {_who(after)} |",
-        f"| Completed | {wording.date(before.completed_at)} | {wording.date(after.completed_at)} |",
+        f"| Completed | {md_inline(wording.date(before.completed_at))} "
+        f"| {md_inline(wording.date(after.completed_at))} |",
         "",
     ]
     overall = comparison.overall
@@ -372,7 +377,9 @@ def comparison(comparison: Comparison) -> str:
             out.append(empty)
         for q in changes:
             text = _question_text(q.label, q.text)
-            out.append(f"- **{q.number}** {text} \u2014 {md_inline(wording.value_change(q))}")
+            out.append(
+                f"- **{md_inline(q.number)}** {text} \u2014 {md_inline(wording.value_change(q))}"
+            )
     missing = len(comparison.not_compared)
     if missing:
         out += ["", f"*{wording.not_compared(missing)}*"]

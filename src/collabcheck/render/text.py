@@ -6,6 +6,7 @@ import textwrap
 
 from collabcheck.model import Checklist, Question, QuestionKind
 from collabcheck.render import wording
+from collabcheck.render.escape import visible
 
 
 def checklist(checklist: Checklist) -> str:
@@ -23,7 +24,8 @@ def checklist(checklist: Checklist) -> str:
         for question in section.questions:
             lines += _question(checklist, question, wrap)
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    # Read on a terminal: a control sequence in the file is shown, never acted on.
+    return visible("\n".join(lines).rstrip() + "\n")
 
 
 def _scale(checklist: Checklist) -> str:
