@@ -7,9 +7,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from collabcheck.cli import app
+
+# The property tests' budget: "quick" on every run; before a release, or after changing a
+# reader, `uv run pytest --hypothesis-profile=thorough tests/test_fuzz.py` tries far more.
+for _name, _examples in (("quick", 60), ("thorough", 2000)):
+    settings.register_profile(
+        _name, max_examples=_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+settings.load_profile("quick")
 
 MINIMAL = """\
 id: tiny
