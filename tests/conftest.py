@@ -11,6 +11,12 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from collabcheck.cli import app
+from collabcheck.loader import parse_checklist
+from collabcheck.model import Checklist
+from collabcheck.yamlfile import parse_text
+
+Cli = Callable[..., Result]
+WriteFile = Callable[[str, str], Path]
 
 # The property tests' budget: "quick" on every run; before a release, or after changing a
 # reader, `uv run pytest --hypothesis-profile=thorough tests/test_fuzz.py` tries far more.
@@ -87,3 +93,9 @@ def write_file(tmp_path: Path) -> Callable[[str, str], Path]:
 def tiny(write_file: Callable[[str, str], Path]) -> Path:
     """A valid three-question checklist file."""
     return write_file("tiny.yaml", MINIMAL)
+
+
+@pytest.fixture
+def tiny_checklist() -> Checklist:
+    """The tiny checklist, parsed."""
+    return parse_checklist(parse_text(MINIMAL, "tiny.yaml"), "tiny.yaml")
