@@ -1,4 +1,13 @@
-"""Shared fixtures: the CLI through its real entry point, and small checklist files."""
+"""Shared fixtures: the CLI through its real entry point, and small checklist files.
+
+Where a test goes: test_<module>.py for a module's logic (test_loader, test_answers,
+test_sessions, test_interview, test_runner, test_scoring, test_team, test_compare, ...);
+test_cli_<command>.py for what a command prints, writes and exits with; render/ for each output
+format. Checks across every command or reader have their own file: test_hostile (hostile files),
+test_fuzz (property tests), test_terminal (the real-terminal cases), test_install (the wheel),
+test_help. Real processes and pseudo-terminals are slow: one case per kind of check, the rest
+in process with CliRunner or prompt_toolkit's pipe input.
+"""
 
 from __future__ import annotations
 
