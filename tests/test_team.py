@@ -20,10 +20,11 @@ from typer.testing import Result as CliResult
 
 from collabcheck.errors import MismatchError, ResultError
 from collabcheck.model import Answer, Bands, Status
+from collabcheck.outcome_pool import read_results, score_values_many
 from collabcheck.render import json as json_render
 from collabcheck.result import Meta, build, score_outcomes
-from collabcheck.result_reader import read_result, read_results
-from collabcheck.scoring import ScoredAnswer, score, score_values_many
+from collabcheck.result_reader import read_result
+from collabcheck.scoring import ScoredAnswer, score
 from collabcheck.team import GroupBy, TeamOptions, TeamResult, combine
 from tests import teamdata
 from tests.schemas import assert_valid

@@ -424,7 +424,7 @@ def combine(
 
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
-    from collabcheck.result_reader import read_results
+    from collabcheck.outcome_pool import no_collection, read_results
     from collabcheck.team import GroupBy, TeamOptions
     from collabcheck.team import combine as combine_results
 
@@ -434,7 +434,8 @@ def combine(
         raise UsageError(f"--by {by}: use role or organisation") from None
     options = TeamOptions(by=group_by, named=named, min_group=min_group)
     paths = [Path(name) for name in result_files]
-    combined = combine_results(read_results(paths), result_files, options)
+    with no_collection():
+        combined = combine_results(read_results(paths), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
@@ -464,7 +465,7 @@ def compare(
     Example: collabcheck compare spring.json autumn.json --format html -o change.html
     """
     from collabcheck.compare import compare as compare_scorecards
-    from collabcheck.result_reader import read_scorecard
+    from collabcheck.compare import read_scorecard
 
     compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
     for warning in compared.warnings:

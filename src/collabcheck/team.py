@@ -28,7 +28,8 @@ from enum import StrEnum
 
 from collabcheck.errors import MismatchError
 from collabcheck.model import BUILTIN_SCALES, Bands, QuestionKind, ScaleOption, Status
-from collabcheck.result import ChecklistInfo, Outcome, Result, outcome_scores
+from collabcheck.outcome_pool import OutcomeTally, member_scores
+from collabcheck.result import ChecklistInfo, Outcome, Result
 from collabcheck.scoring import round_half_up
 
 SCHEMA = "collabcheck/team/v1"
@@ -248,43 +249,19 @@ def combine(
 # --- the work ---------------------------------------------------------------------------------
 
 
-class _Tally:
-    """Distinct outcome objects and how many members gave each, for the whole team or a group.
-
-    Results read together share one Outcome for answers that are the same in every field (see
-    result_reader.Shared), so counting objects by identity counts answers at C speed.
-    """
-
-    def __init__(self) -> None:
-        self.counts: Counter[int] = Counter()
-        self.objects: dict[int, Outcome] = {}
-
-    def add(self, outcomes: tuple[Outcome, ...]) -> None:
-        ids = list(map(id, outcomes))
-        self.counts.update(ids)
-        self.objects.update(zip(ids, outcomes, strict=True))
-
-    def by_question(self) -> dict[str, list[tuple[Outcome, int]]]:
-        grouped: dict[str, list[tuple[Outcome, int]]] = {}
-        for key, count in self.counts.items():
-            outcome = self.objects[key]
-            grouped.setdefault(outcome.id, []).append((outcome, count))
-        return grouped
-
-
 def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, ...]) -> TeamResult:
     info = results[0].checklist
     sections = _sections(results)
     section_ids = [sid for sid, _ in sections]
-    everyone = _Tally()
-    by_group: dict[str | None, tuple[_Tally, list[int]]] = {}
+    everyone = OutcomeTally()
+    by_group: dict[str | None, tuple[OutcomeTally, list[int]]] = {}
     for index, result in enumerate(results):
         everyone.add(result.outcomes)
         if options.by is not None:
             key = getattr(result.meta, options.by.value)
             entry = by_group.get(key)
             if entry is None:
-                entry = by_group[key] = (_Tally(), [])
+                entry = by_group[key] = (OutcomeTally(), [])
             entry[0].add(result.outcomes)
             entry[1].append(index)
     scale = _scale(info.scale, everyone)
@@ -305,7 +282,7 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     )
     bands = info.bands
     # Each member's overall score and section scores, in the order of ``results``.
-    scores = outcome_scores([r.outcomes for r in results], section_ids)
+    scores = member_scores([r.outcomes for r in results], section_ids)
     by_section = list(zip(*(each for _, each in scores), strict=True))
     team_sections = tuple(
         TeamSection(sid, title, _team_score(by_section[index], bands))
@@ -364,7 +341,7 @@ def _order(name: str | None) -> tuple[bool, str, str]:
 
 def _sections(results: Sequence[Result]) -> list[tuple[str, str]]:
     """The first result's sections, then any that only later results (other versions) have."""
-    infos = {id(r.checklist): r.checklist for r in results}  # results read together share one
+    infos = {id(r.checklist): r.checklist for r in results}  # pooled results share one
     seen: dict[str, str] = {}
     for info in infos.values():
         for sid, title in info.sections:
@@ -373,7 +350,7 @@ def _sections(results: Sequence[Result]) -> list[tuple[str, str]]:
 
 
 def _questions(
-    first: Result, everyone: _Tally, section_ids: list[str]
+    first: Result, everyone: OutcomeTally, section_ids: list[str]
 ) -> list[tuple[Outcome, str]]:
     """One outcome per question id (the first result's, else the first given) and its number,
     grouped by section in checklist order: the first result's questions, then any that only
@@ -391,7 +368,7 @@ def _questions(
     return numbered
 
 
-def _scale(scale_id: str, tally: _Tally) -> tuple[ScaleOption, ...]:
+def _scale(scale_id: str, tally: OutcomeTally) -> tuple[ScaleOption, ...]:
     """The options of scored questions: a built-in scale's, else those given, best first."""
     builtin = BUILTIN_SCALES.get(scale_id)
     if builtin is not None:
@@ -401,7 +378,7 @@ def _scale(scale_id: str, tally: _Tally) -> tuple[ScaleOption, ...]:
     return _given_options(tally, exclude=set())
 
 
-def _given_options(tally: _Tally, exclude: set[str]) -> tuple[ScaleOption, ...]:
+def _given_options(tally: OutcomeTally, exclude: set[str]) -> tuple[ScaleOption, ...]:
     found: dict[str, ScaleOption] = {}
     for outcome in tally.objects.values():
         key = outcome.answer
@@ -505,7 +482,7 @@ def _team_score(scores: Iterable[float | None], bands: Bands) -> TeamScore:
 
 def _group(
     name: str | None,
-    tally: _Tally,
+    tally: OutcomeTally,
     scores: list[tuple[float | None, list[float | None]]],
     options: TeamOptions,
     questions: list[tuple[Outcome, str]],
