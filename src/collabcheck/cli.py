@@ -433,9 +433,8 @@ def combine(
     except ValueError:
         raise UsageError(f"--by {by}: use role or organisation") from None
     options = TeamOptions(by=group_by, named=named, min_group=min_group)
-    paths = [Path(name) for name in result_files]
     with no_collection():
-        combined = combine_results(read_results(paths), result_files, options)
+        combined = combine_results(read_results(result_files), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 

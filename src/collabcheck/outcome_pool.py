@@ -72,13 +72,23 @@ class OutcomePool:
         """The outcomes of a result's ``answers``, checked (problems go to ``f``)."""
         seen = self._seen
         scale_id = scale.id if scale is not None else None  # a str hashes at once; a Scale not
+        try:
+            # Once a few dozen results are in, every answer of most results is in the pool:
+            # found in one pass, with no call per answer. (The key is as below.)
+            return [
+                seen[(raw := _all_fields(item), type(raw[5]), type(raw[6]), type(raw[7]), scale_id)]
+                for item in items
+            ]
+        except (KeyError, TypeError):
+            pass  # an answer new to the pool, or not as it should be: one by one, below
         made: list[Outcome] = []
         key: tuple[Any, ...] | None
         for index, item in enumerate(items):
             try:
                 raw = _all_fields(item)
-                # 1, 1.0 and True are equal as keys, but not all of them are valid here: the
-                # types of the fields where they can occur are part of the key.
+                # The key: every field, and the scale. 1, 1.0 and True are equal as keys, but
+                # not all of them are valid here: the types of the fields where they can occur
+                # (value, weight, dont_know) are part of the key.
                 key = (raw, type(raw[5]), type(raw[6]), type(raw[7]), scale_id)
                 found = seen.get(key)
             except (KeyError, TypeError):  # not an object, a field left out, a list of choices
@@ -119,8 +129,10 @@ def _checklist_key(top: dict[str, Any]) -> tuple[Any, ...] | None:
 _id_and_title = operator.itemgetter("id", "title")
 
 
-def read_results(paths: Sequence[Path]) -> list[Result]:
-    """Read and check many result files through one OutcomePool (call within no_collection)."""
+def read_results(paths: Sequence[Path | str]) -> list[Result]:
+    """Read and check many result files through one OutcomePool (call within no_collection).
+
+    Names may be given as text: making thousands of Path objects costs more than it saves."""
     pool = OutcomePool()
     return [read_result(path, pool) for path in paths]
 

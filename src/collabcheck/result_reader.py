@@ -294,7 +294,7 @@ def _outcome(f: Fields, data: dict[str, Any], at: str, scale: Scale | None) -> O
     )
 
 
-def read_result(path: Path, pool: OutcomePool | None = None) -> Result:
+def read_result(path: Path | str, pool: OutcomePool | None = None) -> Result:
     """Read and check a result file (JSON; YAML too, when the name does not end in .json).
 
     combine reads its many results through outcome_pool.read_results, which gives them a pool.
@@ -303,7 +303,7 @@ def read_result(path: Path, pool: OutcomePool | None = None) -> Result:
     return parse_result(read_data(path, name), name, pool)
 
 
-def read_data(path: Path, name: str) -> Any:
+def read_data(path: Path | str, name: str) -> Any:
     """Parse a JSON file as JSON, anything else as YAML; ResultError if unreadable.
 
     combine reads thousands of results: the YAML loader, which keeps every line number, takes
@@ -314,7 +314,7 @@ def read_data(path: Path, name: str) -> Any:
         from collabcheck.yamlfile import YamlReadError, load_file
 
         try:
-            return load_file(path, name)
+            return load_file(Path(path), name)
         except YamlReadError as exc:
             raise ResultError([exc.problem]) from None
     try:
@@ -351,13 +351,15 @@ def _lost_whole_number(data: Any) -> bool:
     in the only places a result or a team result needs one (elsewhere both read the same)."""
     if not isinstance(data, dict):
         return False
-    checklist = data.get("checklist")
+    checklist, respondents = data.get("checklist"), data.get("respondents")
     source = checklist.get("source") if isinstance(checklist, dict) else None
     year = source.get("year") if isinstance(source, dict) else None
-    return any(
-        type(number) is float and not -(2**63) <= number < 2**64
-        for number in (year, data.get("respondents"))
+    return (type(year) is float and not _INT64_MIN <= year < 2**64) or (
+        type(respondents) is float and not _INT64_MIN <= respondents < 2**64
     )
+
+
+_INT64_MIN = -(2**63)
 
 
 def _problem(name: str, line: int | None, message: str) -> ResultError:
