@@ -15,6 +15,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -158,16 +159,13 @@ class OutcomeTally:
     """Distinct outcome objects and how many members gave each, for the whole team or a group:
     with pooled results, counting objects by identity counts answers at C speed."""
 
-    def __init__(self) -> None:
-        self.counts: Counter[int] = Counter()
-        self.objects: dict[int, Outcome] = {}
-        """Every object counted, by id: kept alive, so that no id is reused while counted."""
-
-    def add(self, outcomes: tuple[Outcome, ...]) -> None:
-        """Count one member's outcomes."""
+    def __init__(self, outcome_lists: Iterable[Sequence[Outcome]]) -> None:
+        """Count the members' outcomes, one list per member."""
+        outcomes = list(chain.from_iterable(outcome_lists))
         ids = list(map(id, outcomes))
-        self.counts.update(ids)
-        self.objects.update(zip(ids, outcomes, strict=True))
+        self.counts: Counter[int] = Counter(ids)
+        self.objects: dict[int, Outcome] = dict(zip(ids, outcomes, strict=True))
+        """Every object counted, by id: kept alive, so that no id is reused while counted."""
 
     def by_question(self) -> dict[str, list[tuple[Outcome, int]]]:
         """Each question's distinct outcomes and how many members gave each."""

@@ -267,17 +267,16 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     info = results[0].checklist
     sections = _sections(results)
     section_ids = [sid for sid, _ in sections]
-    everyone = OutcomeTally()
-    by_group: dict[str | None, tuple[OutcomeTally, list[int]]] = {}
-    for index, result in enumerate(results):
-        everyone.add(result.outcomes)
-        if options.by is not None:
-            key = getattr(result.meta, options.by.value)
-            entry = by_group.get(key)
-            if entry is None:
-                entry = by_group[key] = (OutcomeTally(), [])
-            entry[0].add(result.outcomes)
-            entry[1].append(index)
+    everyone = OutcomeTally(r.outcomes for r in results)
+    members_of: dict[str | None, list[int]] = {}
+    if options.by is not None:
+        field = options.by.value
+        for index, result in enumerate(results):
+            members_of.setdefault(getattr(result.meta, field), []).append(index)
+    by_group = {
+        name: (OutcomeTally(results[i].outcomes for i in indices), indices)
+        for name, indices in members_of.items()
+    }
     scale = _scale(info.scale, everyone)
     questions = _questions(results[0], everyone, section_ids)
     answered = everyone.by_question()
