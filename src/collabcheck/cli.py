@@ -410,13 +410,13 @@ def combine(
 
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
-    from collabcheck.result_reader import read_results
+    from collabcheck.outcome_pool import no_collection, read_results
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
     options = TeamOptions(by=by, named=named, min_group=min_group)
-    paths = [Path(name) for name in result_files]
-    combined = combine_results(read_results(paths), result_files, options)
+    with no_collection():
+        combined = combine_results(read_results(result_files), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
@@ -446,7 +446,7 @@ def compare(
     Example: collabcheck compare spring.json autumn.json --format html -o change.html
     """
     from collabcheck.compare import compare as compare_scorecards
-    from collabcheck.result_reader import read_scorecard
+    from collabcheck.compare import read_scorecard
 
     compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
     for warning in compared.warnings:
