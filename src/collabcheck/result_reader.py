@@ -520,6 +520,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
+    source = _team_source(f, checklist.get("source"))
     if problems or overall is None or None in fields.values():
         raise ResultError(problems)
     return Scorecard(
@@ -538,6 +539,26 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         bands=Bands(
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
+        source=source,
+    )
+
+
+def _team_source(f: _Fields, data: Any) -> Source | None:
+    """The checklist's source, for the comparison's credit; None where the file has none."""
+    if data is None:
+        return None
+    entry = f.obj(data, "checklist.source")
+    publisher = f.text(entry, "publisher", "checklist.source", required=False)
+    title = f.text(entry, "title", "checklist.source", required=False)
+    year = entry.get("year")
+    if publisher is None or title is None:
+        return None
+    return Source(
+        publisher=publisher,
+        title=title,
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        author=f.text(entry, "author", "checklist.source", required=False),
+        url=f.text(entry, "url", "checklist.source", required=False),
     )
 
 

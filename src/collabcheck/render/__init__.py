@@ -80,7 +80,8 @@ def condition_text(checklist: Checklist, question: Question) -> str | None:
     return f"{number} is {' or '.join(labels)}"
 
 
-def render_checklist(checklist: Checklist, fmt: ChecklistFormat) -> str:
+def render_checklist(checklist: Checklist, fmt: ChecklistFormat, lines: int | None = None) -> str:
+    """The checklist in ``fmt``; ``lines`` to write on under each question (html only)."""
     if fmt is ChecklistFormat.TEXT:
         from collabcheck.render import text
 
@@ -96,7 +97,7 @@ def render_checklist(checklist: Checklist, fmt: ChecklistFormat) -> str:
     if fmt is ChecklistFormat.HTML:
         from collabcheck.render import html
 
-        return html.worksheet(checklist)
+        return html.worksheet(checklist) if lines is None else html.worksheet(checklist, lines)
     assert_never(fmt)
 
 
