@@ -244,7 +244,7 @@ def test_desktop_breaks_no_word_and_keeps_rating_moves_on_one_line(
     try:
         assert page.evaluate(BROKEN_WORDS) == []
         lines = page.evaluate(
-            """() => [...document.querySelectorAll('.rating')].map(e => {
+            """() => [...document.querySelectorAll('.rating, span.move')].map(e => {
                  const range = document.createRange(); range.selectNodeContents(e);
                  return [e.textContent, new Set([...range.getClientRects()].map(
                    r => Math.round(r.top))).size];
