@@ -236,13 +236,31 @@ def test_phone_needs_no_sideways_scrolling_and_every_column_is_readable(
         page.close()
 
 
+HEADERS_OUT_OF_LINE = """() => {
+  // Header cells whose text does not start where their column's text starts.
+  const out = [];
+  for (const table of document.querySelectorAll('table')) {
+    const head = table.tHead && table.tHead.rows[0];
+    const first = table.tBodies[0] && table.tBodies[0].rows[0];
+    if (!head || !first || head.cells.length !== first.cells.length) continue;
+    [...head.cells].forEach((th, i) => {
+      const td = first.cells[i], a = getComputedStyle(th), b = getComputedStyle(td);
+      if (a.paddingLeft !== b.paddingLeft || a.paddingRight !== b.paddingRight
+          || a.textAlign !== b.textAlign) out.push(th.textContent);
+    });
+  }
+  return out;
+}"""
+
+
 @pytest.mark.parametrize("name", ["report", "team", "compare"])
-def test_desktop_breaks_no_word_and_keeps_rating_moves_on_one_line(
+def test_desktop_aligns_headers_breaks_no_word_and_keeps_rating_moves_on_one_line(
     browser: Browser, page_dir: Path, name: str
 ) -> None:
     page = open_page(browser, page_dir, name, DESKTOP)
     try:
         assert page.evaluate(BROKEN_WORDS) == []
+        assert page.evaluate(HEADERS_OUT_OF_LINE) == []
         lines = page.evaluate(
             """() => [...document.querySelectorAll('.rating, span.move')].map(e => {
                  const range = document.createRange(); range.selectNodeContents(e);
