@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 PHONE = 390
+A4_TEXT_WIDTH = 688
+"""Pixels: 182 mm, A4 less its side margins."""
 DESKTOP = 1280
 NARROWEST_COLUMN = 60
 """Pixels: a column narrower than this holds a few letters a line (a 0 px column was seen)."""
@@ -171,13 +173,15 @@ def test_worksheet_headings_and_intros_print_with_their_first_question(
             assert sheet_of(heading) == sheet_of(f"{number}.1 "), (checklist_id, heading)
 
 
-def test_printed_team_report_breaks_no_section_name_mid_word(
-    browser: Browser, page_dir: Path
-) -> None:
-    text = " ".join(printed(browser, page_dir, "team"))
-
-    for title in ("Establishing board-level skills", "Facilitating joint decision-taking"):
-        assert title in text
+@pytest.mark.parametrize("name", ["report", "team", "compare"])
+def test_printed_pages_break_no_word(browser: Browser, page_dir: Path, name: str) -> None:
+    """Laid out as on paper (print styles, the A4 text width): five role columns and all."""
+    page = open_page(browser, page_dir, name, A4_TEXT_WIDTH)
+    try:
+        page.emulate_media(media="print")
+        assert page.evaluate(BROKEN_WORDS) == []
+    finally:
+        page.close()
 
 
 # --- a phone ----------------------------------------------------------------------------------
