@@ -145,9 +145,7 @@ CUSTOM_SCALE = (
 
 ACCEPTED = {
     "minimal": MINIMAL,
-    "numbers-as-text": variant('version: "1"', "version: 1").replace(
-        "title: Tiny checklist", "title: 2024"
-    ),
+    "numbers-as-text": variant("title: Tiny checklist", "title: 2024"),
     "number-as-id": variant("id: second", "id: 2024"),
     "quoted-id-with-spaces": variant("id: second", 'id: " second "'),
     "empty-optional-text": variant("intro: Where it starts.", 'intro: ""\n    '),
@@ -174,6 +172,9 @@ ACCEPTED = {
 }
 
 REJECTED = {
+    # YAML reads an unquoted 1.10 as 1.1: a version must be written as text.
+    "version-as-a-number": variant('version: "1"', "version: 1.10"),
+    "version-as-a-whole-number": variant('version: "1"', "version: 1"),
     # The broken variants of tests/test_validate.py that a schema can express.
     "missing-key": variant('version: "1"\n', ""),
     "unknown-key": variant("description:", "descripton: x\ndescription:"),

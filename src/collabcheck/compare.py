@@ -399,9 +399,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
             continue
         if qid is not None and section is not None and number is not None and text is not None:
             questions.append(QuestionPoint(qid, section, number, text, label, mean, None))
-    bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
-    green = f.number(bands_data, "green", "checklist.bands")
-    amber = f.number(bands_data, "amber", "checklist.bands")
+    bands = f.bands(checklist.get("bands"), "checklist.bands")
     source = _team_source(f, checklist.get("source"))
     if problems or overall is None or None in fields.values():
         raise ResultError(problems)
@@ -418,9 +416,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         overall=overall,
         sections=tuple(sections),
         questions=tuple(questions),
-        bands=Bands(
-            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
-        ),
+        bands=bands,
         source=source,
     )
 

@@ -138,6 +138,9 @@ class Interview:
         chosen = [s for s in checklist.sections if not sections or s.id in sections]
         self.sections = chosen
         self.questions = [q for s in chosen for q in s.questions]
+        self._visible: dict[str, Answer] | None = None
+        """The answers to questions shown, worked out once per change of an answer: asking
+        whether each question is shown must not cost a pass over all of them."""
 
     @property
     def answers(self) -> dict[str, Answer]:
@@ -187,7 +190,11 @@ class Interview:
         return 0 if not self.answers else len(ids)
 
     def _shown(self, question: Question) -> bool:
-        return condition_met(question.when, visible_answers(self.checklist, self.answers))
+        if question.when is None:
+            return True
+        if self._visible is None:
+            self._visible = visible_answers(self.checklist, self.answers)
+        return condition_met(question.when, self._visible)
 
     def _ask_from(self, index: int, *, only_unanswered: bool) -> None:
         current_section: str | None = None
@@ -259,6 +266,7 @@ class Interview:
     def _record(self, question: Question, answer: Answer) -> None:
         state = self.session.state
         state.answers[question.id] = _mended(answer)
+        self._visible = None
         if state.started_at is None:
             state.started_at = now()
         self.session.save()

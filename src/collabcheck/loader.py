@@ -14,6 +14,7 @@ from typing import Any
 from collabcheck.errors import ChecklistError, Problem
 from collabcheck.model import (
     BUILTIN_SCALES,
+    MAX_TOTAL_WEIGHT,
     Bands,
     Checklist,
     Choice,
@@ -146,12 +147,19 @@ def parse_checklist(
             f"by file name, so rename the file {checklist_id}.yaml or change the id",
         )
     title = check.text(top, "title", "")
-    version = check.text(top, "version", "")
+    version = _version(check, top)
     description = check.text(top, "description", "")
     source = _parse_source(check, top)
     scale = _parse_scale(check, top)
     bands = _parse_bands(check, top)
     sections = _parse_sections(check, top, scale)
+    total = sum(q.weight for s in sections for q in s.questions)
+    if not total <= MAX_TOTAL_WEIGHT:
+        check.add(
+            top.line_of("sections"),
+            "sections",
+            f"the questions' weights add up to more than {MAX_TOTAL_WEIGHT:g}; use smaller weights",
+        )
     if check.problems:
         raise ChecklistError(check.problems)
     assert checklist_id and title and version and description and source and scale
@@ -166,6 +174,38 @@ def parse_checklist(
         bands=bands,
         path=path,
     )
+
+
+def _version(check: _Checker, top: LineDict) -> str | None:
+    raw = top.get("version")
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        # YAML reads an unquoted 1.10 as the number 1.1, and 010 as 8: only text is kept as
+        # written.
+        check.add(
+            top.line_of("version"),
+            "version",
+            'must be text: put it in quotes, e.g. version: "1.10" (unquoted, YAML reads it '
+            "as a number, and 1.10 becomes 1.1)",
+        )
+        return None
+    return check.text(top, "version", "")
+
+
+def _short(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def _finite(value: Any) -> float | None:
+    """A number as a finite float; None for anything else (text, true, .inf, an integer too
+    large for a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _parse_source(check: _Checker, top: LineDict) -> Source | None:
@@ -346,8 +386,10 @@ def _parse_question(
     weight = 1.0
     if "weight" in data:
         raw = data["weight"]
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-            check.add(data.line_of("weight"), f"{at}.weight", f"must be a number, not {raw!r}")
+        if _finite(raw) is None:
+            check.add(
+                data.line_of("weight"), f"{at}.weight", f"must be a number, not {_short(raw)}"
+            )
         elif raw < 0:
             check.add(data.line_of("weight"), f"{at}.weight", f"must not be negative ({raw})")
         else:

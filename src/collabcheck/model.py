@@ -9,6 +9,10 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+MAX_TOTAL_WEIGHT = 1e300
+"""Weights may add up to this at most: far beyond any use, and far enough from the largest
+float that a score (100 times a weighted sum) cannot overflow to infinity."""
+
 DONT_KNOW = "dont-know"
 """The answer key that counts as answered (value 0) and is listed as a knowledge gap."""
 
@@ -221,13 +225,18 @@ class Checklist:
     path: Path | None = None
     """The file it was loaded from."""
 
-    @property
+    @cached_property
     def questions(self) -> tuple[Question, ...]:
         """Every question, in checklist order."""
         return tuple(q for s in self.sections for q in s.questions)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
     def question(self, full_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == full_id), None)
+        """The question with this full id, or None (found at once, however many there are)."""
+        return self._by_id.get(full_id)
 
     @cached_property
     def numbers(self) -> Mapping[str, str]:

@@ -16,10 +16,22 @@ from prompt_toolkit.output import Output
 from questionary import Choice as QChoice
 from questionary import Separator
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup_escape
 
 from collabcheck.interview import Move, Progress, ReviewLine
 from collabcheck.model import Answer, Checklist, Question, QuestionKind, Section
+from collabcheck.render.escape import one_line
+
+
+def escape(text: str) -> str:
+    """File-supplied text for rich: markup escaped, control sequences shown, not run."""
+    return markup_escape(one_line(text))
+
+
+def _plain(text: str) -> str:
+    """File-supplied text for a prompt or a choice: one line, control sequences shown."""
+    return one_line(" ".join(text.split()))
+
 
 _SKIP = "\u00a7skip"  # values no answer key can take (keys are lowercase ids)
 _BACK = "\u00a7back"
@@ -100,7 +112,7 @@ class TerminalPrompter:
             options = [(c.key, c.label) for c in question.choices]
         else:
             options = [(o.key, o.label) for o in checklist.scale.options]
-        choices: list[Any] = [QChoice(label, value=key) for key, label in options]
+        choices: list[Any] = [QChoice(_plain(label), value=key) for key, label in options]
         choices += [Separator(), QChoice("Skip this question", value=_SKIP)]
         choices.append(QChoice("Back to the previous question", value=_BACK))
         earlier = previous.answer if previous else None
@@ -109,7 +121,7 @@ class TerminalPrompter:
         # An earlier answer may no longer be an option (the checklist changed since).
         default = earlier if earlier in keys else keys[0]
         reply = questionary.select(
-            " ".join(question.text.split()), choices=choices, default=default, **self._io
+            _plain(question.text), choices=choices, default=default, **self._io
         ).unsafe_ask()
         return self._move(reply) or Answer(str(reply))
 
@@ -117,12 +129,12 @@ class TerminalPrompter:
         earlier = previous.answer if previous else None
         ticked = set(earlier) if isinstance(earlier, tuple) else set()
         choices: list[Any] = [
-            QChoice(c.label, value=c.key, checked=c.key in ticked) for c in question.choices
+            QChoice(_plain(c.label), value=c.key, checked=c.key in ticked) for c in question.choices
         ]
         choices += [Separator(), QChoice("Skip this question", value=_SKIP)]
         choices.append(QChoice("Back to the previous question", value=_BACK))
         reply = questionary.checkbox(
-            " ".join(question.text.split()),
+            _plain(question.text),
             choices=choices,
             instruction="(Space to tick, Enter to confirm)",
             **self._io,
@@ -137,7 +149,7 @@ class TerminalPrompter:
     def _ask_text_question(self, question: Question, previous: Answer | None) -> Answer | Move:
         earlier = previous.answer if previous and isinstance(previous.answer, str) else ""
         reply = questionary.text(
-            " ".join(question.text.split()),
+            _plain(question.text),
             default=earlier,
             instruction="(Enter alone skips; type < to go back)",
             **self._io,
@@ -163,9 +175,10 @@ class TerminalPrompter:
         choices: list[Any] = [QChoice("Looks right: write the report", value=_WRITE), Separator()]
         for line in lines:
             label = f"{line.question.label}: " if line.question.label else ""
-            text = _shorten(f"{line.number} {label}{' '.join(line.question.text.split())}", 70)
+            text = _shorten(_plain(f"{line.number} {label}{line.question.text}"), 70)
             note = " (note)" if line.note else ""
-            choices.append(QChoice(f"{text} \u2014 {line.answer}{note}", value=line.question.id))
+            answer = _plain(line.answer)
+            choices.append(QChoice(f"{text} \u2014 {answer}{note}", value=line.question.id))
         reply = questionary.select(
             "Choose an answer to change, or write the report:",
             choices=choices,

@@ -7,10 +7,11 @@ A result is self-contained: it carries the question texts, labels and weights, s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Protocol, TypeVar
 
 from collabcheck import __version__
 from collabcheck.model import (
@@ -112,6 +113,25 @@ class Result:
     def knowledge_gaps(self) -> list[Outcome]:
         """Questions answered Don't know, in checklist order."""
         return [o for o in self.outcomes if o.dont_know and o.status is Status.ANSWERED]
+
+
+class HasSection(Protocol):
+    """Anything that belongs to a section: an outcome, a team question."""
+
+    @property
+    def section(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasSection)
+
+
+def by_section(items: Iterable[T]) -> dict[str, list[T]]:
+    """Items grouped by section id, in their order: what a report lists section by section,
+    found in one pass rather than one pass per section."""
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(item.section, []).append(item)
+    return grouped
 
 
 def now() -> str:

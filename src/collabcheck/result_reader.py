@@ -7,6 +7,7 @@ with its answers.
 from __future__ import annotations
 
 import json
+import math
 import operator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from collabcheck.errors import Problem, ResultError
 from collabcheck.model import (
     BUILTIN_SCALES,
     DONT_KNOW,
+    MAX_TOTAL_WEIGHT,
     Bands,
     QuestionKind,
     Scale,
@@ -60,10 +62,40 @@ class Fields:
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        number = finite(value)
+        if number is None:
             self.bad(f"{at}.{key}", "must be a number or null")
-            return None
-        return float(value)
+        return number
+
+    def bands(self, data: Any, at: str) -> Bands:
+        """Rating bands: green and amber from 0 to 100, amber not above green (else the
+        defaults, with the problem recorded)."""
+        entry = self.obj(data if data is not None else {}, at)
+        green = self.number(entry, "green", at)
+        amber = self.number(entry, "amber", at)
+        for key, value in (("green", green), ("amber", amber)):
+            if value is not None and not 0 <= value <= 100:
+                self.bad(f"{at}.{key}", "must be from 0 to 100")
+                return Bands()
+        bands = Bands(
+            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
+        )
+        if bands.amber > bands.green:
+            self.bad(at, "amber must not be above green")
+            return Bands()
+        return bands
+
+
+def finite(value: Any) -> float | None:
+    """A JSON or YAML number as a finite float; None for anything else (text, true, an
+    infinity such as 1e400, a whole number too large for a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def parse_result(data: Any, name: str, pool: OutcomePool | None = None) -> Result:
@@ -94,6 +126,8 @@ def parse_result(data: Any, name: str, pool: OutcomePool | None = None) -> Resul
         else:
             parsed = (parse_answer(f, item, i, scale) for i, item in enumerate(raw_answers))
             outcomes = [o for o in parsed if o is not None]
+    if not problems and not sum(o.weight for o in outcomes) <= MAX_TOTAL_WEIGHT:
+        f.bad("answers", f"the weights add up to more than {MAX_TOTAL_WEIGHT:g}")
     if problems or info is None:
         raise ResultError(problems)
     if len({o.id for o in outcomes}) != len(outcomes):
@@ -174,9 +208,7 @@ def _checklist(
     if url is not None and not is_web_address(url):
         f.bad("checklist.source.url", "must be a web address starting http:// or https://")
         url = None
-    bands_data = f.obj(data.get("bands", {}), "checklist.bands")
-    green = f.number(bands_data, "green", "checklist.bands")
-    amber = f.number(bands_data, "amber", "checklist.bands")
+    bands = f.bands(data.get("bands"), "checklist.bands")
     fields = {k: f.text(data, k, "checklist") for k in ("id", "title", "version")}
     scale = f.text(data, "scale", "checklist", required=False) or "custom"
     if None in fields.values() or publisher is None or source_title is None:
@@ -193,9 +225,7 @@ def _checklist(
             url=url,
         ),
         scale=scale,
-        bands=Bands(
-            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
-        ),
+        bands=bands,
         sections=tuple(sections),
     )
 
@@ -237,17 +267,15 @@ def _outcome(f: Fields, data: dict[str, Any], at: str, scale: Scale | None) -> O
     value = get("value")
     reported = len(f.problems)
     if value is not None and type(value) is not float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        value = finite(value)
+        if value is None:
             f.bad(f"{at}.value", "must be a number or null")
-            value = None
-        else:
-            value = float(value)
     if value is not None and not 0 <= value <= 1:
         f.bad(f"{at}.value", "must be from 0 to 1")
     weight = get("weight")
     if weight is None:
         weight = 1.0
-    elif isinstance(weight, bool) or not isinstance(weight, int | float):
+    elif finite(weight) is None:
         f.bad(f"{at}.weight", "must be a number or null")
         weight = 1.0
     elif weight < 0:

@@ -64,11 +64,15 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
     # Merge keys (<<) put the merged mappings' entries first; the mapping's own keys follow
     # and override them, as YAML says. Only the mapping's own keys may not repeat.
-    loader.flatten_mapping(node)
-    merged = len(node.value) - own
+    merged = 0
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            own = len([k for k, _ in node.value if k.tag != _MERGE_TAG])
+            loader.flatten_mapping(node)
+            merged = len(node.value) - own
+            break
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -166,6 +170,9 @@ def parse_text(text: str, name: str) -> Any:
         raise FileReadError([Problem(name, None, "", f"not valid YAML: {message}")]) from None
     except RecursionError:
         raise FileReadError([Problem(name, None, "", "refused: nested too deeply")]) from None
+    except ValueError as exc:  # a number of more digits than Python converts (4,300)
+        message = " ".join(str(exc).split())
+        raise FileReadError([Problem(name, None, "", f"not valid YAML: {message}")]) from None
     finally:
         loader.dispose()
 

@@ -19,7 +19,7 @@ from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
 from collabcheck.render import wording
 from collabcheck.render.escape import visible
-from collabcheck.result import Result
+from collabcheck.result import Result, by_section
 
 if TYPE_CHECKING:
     import jinja2
@@ -198,13 +198,19 @@ def worksheet(checklist: Checklist, lines: int = WORKSHEET_LINES) -> str:
 
 def report(result: Result) -> str:
     """One result's report, as the Markdown report has it, with a chart of the sections."""
-    return _render("report.html.j2", result=result, Status=Status)
+    grouped = by_section(result.outcomes)
+    return _render("report.html.j2", result=result, Status=Status, outcomes_by_section=grouped)
 
 
 def team(team: TeamResult) -> str:
     """The team report: disagreements and agreed weaknesses first, then scores and answers."""
     return _render(
-        "team.html.j2", team=team, legend=_legend(team), segments=segments, Kind=QuestionKind
+        "team.html.j2",
+        team=team,
+        legend=_legend(team),
+        segments=segments,
+        Kind=QuestionKind,
+        questions_by_section=by_section(team.questions),
     )
 
 

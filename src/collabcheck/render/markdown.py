@@ -18,7 +18,7 @@ from collabcheck.render.wording import (
     rating,
     rating_move,
 )
-from collabcheck.result import Outcome, Result
+from collabcheck.result import Outcome, Result, by_section
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
     from collabcheck.compare import Comparison, Scorecard
@@ -129,6 +129,7 @@ def report(result: Result) -> str:
     for o in unknown:
         out.append(f"- {numbers[o.id]} {_question_text(o.label, o.text)}{_note(o)}")
     out += ["", "## All answers", ""]
+    grouped = by_section(result.outcomes)
     for index, section in enumerate(scores.sections, 1):
         t = section.tally
         out += [
@@ -137,12 +138,11 @@ def report(result: Result) -> str:
             "| # | Question | Answer | Note |",
             "|---|---|---|---|",
         ]
-        for o in result.outcomes:
-            if o.section == section.id:
-                out.append(
-                    f"| {numbers[o.id]} | {_question_text(o.label, o.text)} | {_answer_cell(o)} "
-                    f"| {md_inline(o.note) if o.note else ''} |"
-                )
+        for o in grouped.get(section.id, ()):
+            out.append(
+                f"| {numbers[o.id]} | {_question_text(o.label, o.text)} | {_answer_cell(o)} "
+                f"| {md_inline(o.note) if o.note else ''} |"
+            )
         out.append("")
     version, note = md_inline(meta.tool_version), wording.scores_note(info.bands)
     out.append(f"*Written by collabcheck {version}. {note}*")
@@ -284,6 +284,7 @@ def _answers_table(team: TeamResult, questions: list[tuple[TeamQuestion, Stats]]
 
 def _team_answers(team: TeamResult) -> list[str]:
     out = ["## Answers by question", ""]
+    grouped = by_section(team.questions)
     for index, section in enumerate(team.sections, 1):
         score = section.score
         out += [
@@ -291,7 +292,7 @@ def _team_answers(team: TeamResult) -> list[str]:
             f"({rating(score.rating)})",
             "",
         ]
-        questions = [(q, q.stats) for q in team.questions if q.section == section.id]
+        questions = [(q, q.stats) for q in grouped.get(section.id, ())]
         out += _answers_table(team, questions) if questions else ["No questions.", ""]
     return out
 

@@ -11,10 +11,14 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup_escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
+from collabcheck.render.escape import one_line
 from collabcheck.scoring import round_half_up
 
 if TYPE_CHECKING:
@@ -23,18 +27,47 @@ if TYPE_CHECKING:
 
 _STYLE = {"green": "green", "amber": "yellow", "red": "red"}
 
+_TABLE_ROOM = 55
+"""Columns the list table needs beside its ids to show the other columns legibly."""
 
-def print_listing(found: Iterable[Listing]) -> None:
-    """The checklists ``list`` found, as a table on stdout."""
+
+def escape(text: str) -> str:
+    """File-supplied text for rich markup: markup escaped, control sequences shown, not run."""
+    return markup_escape(one_line(text))
+
+
+def print_listing(found: Iterable[Listing], console: Console | None = None) -> None:
+    """The checklists ``list`` found, as a table on stdout; on a terminal too narrow for the
+    table, an entry per checklist, its id on a line of its own."""
+    console = console or Console()
+    items = list(found)
+    ids = [one_line(item.id) for item in items]
+    widest = max((cell_len(i) for i in ids), default=0)
+    if console.width < widest + _TABLE_ROOM:
+        # Ids are what people type next: never wrapped or cut, however narrow the terminal.
+        for shown_id, item in zip(ids, items, strict=True):
+            console.print(Text(shown_id, style="bold"), soft_wrap=True)
+            details = f"{item.title} \u00b7 {item.questions} questions \u00b7 {_source(item)}"
+            console.print(Padding(Text(one_line(f"{details} \u00b7 {item.origin}")), (0, 0, 0, 2)))
+        return
     table = Table("id", "title", "questions", "source", "from")
-    # Ids are what people type next: never wrap or truncate them.
     table.columns[0].no_wrap = True
+    table.columns[0].min_width = widest
     table.columns[2].justify = "right"
-    for item in found:
-        year = f" ({item.year})" if item.year else ""
-        source = f"{item.publisher}{year}"
-        table.add_row(item.id, item.title, str(item.questions), source, item.origin)
-    Console().print(table)
+    for shown_id, item in zip(ids, items, strict=True):
+        table.add_row(
+            Text(shown_id),
+            escape(item.title),
+            str(item.questions),
+            escape(_source(item)),
+            escape(item.origin),
+        )
+    console.print(table)
+
+
+def _source(item: Listing) -> str:
+    year = f" ({item.year})" if item.year else ""
+    return f"{item.publisher}{year}"
 
 
 def _cell(score: float | None, rating: str | None) -> str:
