@@ -4,6 +4,7 @@ exception. Property tests with hypothesis, plus the hostile cases as fixed tests
 from __future__ import annotations
 
 import json
+import re
 import string
 from typing import Any
 
@@ -15,8 +16,9 @@ from hypothesis import strategies as st
 from collabcheck.answers import parse_answers
 from collabcheck.errors import AnswersError, ChecklistError, FileReadError, ResultError
 from collabcheck.loader import parse_checklist
+from collabcheck.render import ResultFormat, render_result
 from collabcheck.render.json import result_dict
-from collabcheck.result import build
+from collabcheck.result import Result, build
 from collabcheck.result_reader import parse_result
 from collabcheck.yamlfile import parse_text
 from tests.conftest import MINIMAL
@@ -215,3 +217,59 @@ def test_result_with_every_field_wrong_at_once_names_them() -> None:
         "answers[0].status",
         "scores.sections",
     } <= fields
+
+
+# --- any text, control characters and lone surrogates included, read and then written ---------
+
+ANY_TEXT = st.text(
+    st.one_of(
+        st.characters(codec=None, exclude_categories=()),
+        st.sampled_from("\x1b\x07\x08\r\n\x9b\u202e\u2066\ud800\udce9`|<>#&*_[]"),
+    ),
+    min_size=1,
+)
+INERT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def every_rendering(result: Result) -> None:
+    """Write ``result`` in every format: each must be whole UTF-8, and inert where it is text."""
+    for fmt in ResultFormat:
+        text = render_result(result, fmt)
+        text.encode("utf-8")
+        if fmt is not ResultFormat.JSON:
+            assert not INERT.search(text.replace("\n", "").replace("\r", "")), fmt
+        else:
+            assert parse_result(json.loads(text), "again.json").outcomes == result.outcomes
+
+
+@FUZZ
+@given(st.data())
+def test_result_reader_with_any_text_in_a_text_field(data: st.DataObject) -> None:
+    result = valid_result()
+    texts = [p for p in paths(result) if isinstance(_at(result, p), str) and p != ("schema",)]
+    path = data.draw(st.sampled_from(texts))
+    try:
+        read = parse_result(replaced(result, path, data.draw(ANY_TEXT)), "result.json")
+    except ResultError as exc:
+        assert exc.problems and all(p.file == "result.json" for p in exc.problems)
+        return
+    every_rendering(read)
+
+
+@FUZZ
+@given(ANY_TEXT, ANY_TEXT)
+def test_answers_with_any_note_and_text_are_written_inertly(note: str, who: str) -> None:
+    from collabcheck.result import Meta
+
+    answers = parse_answers(
+        {"respondent": who, "answers": {"first.one": {"answer": "yes", "note": note}}},
+        checklist(),
+        "a.yaml",
+    )
+    every_rendering(build(checklist(), answers.answers, Meta(respondent=answers.respondent)))
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data

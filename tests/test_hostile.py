@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from typer.testing import Result
 
 from collabcheck.textfiles import MAX_BYTES
+from tests.conftest import MINIMAL
 from tests.test_yamlfile import HOSTILE
 
 Cli = Callable[..., Result]
@@ -76,3 +79,146 @@ def test_no_traceback_reaches_a_real_terminal(
     assert done.returncode == 1, done.stderr[-300:]
     assert "Traceback" not in done.stderr
     assert str(path) in done.stderr
+
+
+# --- the second round: terminals, injection, Unicode, numbers, scale ----------------------------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\\x08"
+
+
+def _hostile_checklist(write_file: Callable[[str, str], Path]) -> Path:
+    text = MINIMAL.replace("title: Tiny checklist", f'title: "Tiny{_yaml(ESCAPES)}"')
+    text = text.replace(
+        "intro: Where it starts.", f'intro: "Where\\u202e it starts{_yaml(ESCAPES)}"'
+    )
+    return write_file("tiny.yaml", text)
+
+
+def _yaml(text: str) -> str:
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or c in '"\\' else c for c in text)
+
+
+def test_show_on_a_terminal_never_sends_a_control_sequence(
+    write_file: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    from tests.test_terminal import Terminal
+
+    path = _hostile_checklist(write_file)
+    for fmt in ("text", "md", "json"):
+        terminal = Terminal(f"{sys.executable} -m collabcheck show {path} --format {fmt}", tmp_path)
+        assert terminal.wait() == 0
+        assert b"\x1b]0;" not in terminal.seen and b"\x1b[2J" not in terminal.seen, fmt
+        assert b"\x1b]8;" not in terminal.seen and b"\x08" not in terminal.seen, fmt
+        assert "\u202e".encode() not in terminal.seen, fmt
+
+
+def test_warnings_and_errors_show_file_text_inertly(
+    cli: Cli, tiny: Path, write_file: Callable[[str, str], Path]
+) -> None:
+    answers = write_file("a.yaml", f'answers:\n  "x{_yaml(ESCAPES)}\\ny": yes\n')
+
+    result = cli("run", str(tiny), "--answers", str(answers))
+
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x08" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "\u241b" in result.stderr
+
+
+def test_a_results_checklist_id_cannot_inject_markdown(
+    cli: Cli, tiny: Path, write_file: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    answers = write_file("a.yaml", "answers:\n  first.one: yes\n")
+    path = tmp_path / "r.json"
+    assert cli("run", str(tiny), "--answers", str(answers), "-o", str(path)).exit_code == 0
+    hostile = "tiny`\n<script>alert(1)</script>\n# Owned\n\u202e"
+    path.write_text(
+        path.read_text("utf-8").replace('"id": "tiny"', json.dumps({"id": hostile})[1:-1]), "utf-8"
+    )
+
+    report = cli("report", str(path)).stdout
+
+    assert "<script>" not in report and "\n# Owned" not in report and "\u202e" not in report
+    assert report.count("\n# ") == 0 and report.startswith("# Tiny checklist: report")
+
+
+@pytest.mark.parametrize("threshold", ["nan", "inf", "-1", "101"])
+def test_fail_under_must_be_a_score(cli: Cli, tiny: Path, threshold: str) -> None:
+    result = cli("run", str(tiny), "--answers", str(tiny), "--fail-under", threshold)
+
+    assert result.exit_code == 2
+    assert "is not a score from 0 to 100" in result.stderr
+
+
+def test_an_argument_not_in_utf8_is_taken(tmp_path: Path, tiny: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers:\n  first.one: yes\n", encoding="utf-8")
+    out = tmp_path / "r.md"
+
+    done = subprocess.run(
+        [
+            sys.executable.encode(),
+            b"-m",
+            b"collabcheck",
+            b"run",
+            bytes(tiny),
+            b"--answers",
+            bytes(answers),
+            b"--org",
+            b"Caf\xe9 Trust",
+            b"-o",
+            bytes(out),
+        ],
+        capture_output=True,
+        timeout=60,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "| Café Trust |" in out.read_text(encoding="utf-8")
+
+
+def _checklist_of(count: int, text: str = "Is it in place?") -> str:
+    lines = ["id: big", "title: Big", 'version: "1"', "source: {publisher: P, title: T}"]
+    lines += ["description: d", "scale: yes-partly-no", "sections:"]
+    for s in range(count // 100):
+        lines += [f"  - id: s{s}", f"    title: Section {s}", "    questions:"]
+        lines += [f"      - {{id: q{q}, text: '{q} {text}'}}" for q in range(100)]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_result_of_a_large_checklist_is_read_back(
+    cli: Cli, write_file: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    checklist = write_file("big.yaml", _checklist_of(4000, "Is this thing in place " * 3 + "?"))
+    answers = write_file(
+        "a.yaml",
+        "answers:\n"
+        + "".join(
+            f"  s{s}.q{q}: {{answer: partly, note: a note}}\n"
+            for s in range(40)
+            for q in range(100)
+        ),
+    )
+    result = tmp_path / "r.json"
+    assert cli("run", str(checklist), "--answers", str(answers), "-o", str(result)).exit_code == 0
+    assert result.stat().st_size > MAX_BYTES  # over the limit checklists have
+
+    assert cli("report", str(result), "-o", str(tmp_path / "r.md")).exit_code == 0
+    assert cli("combine", str(result), "-o", str(tmp_path / "team.md")).exit_code == 0
+
+
+def test_answers_are_found_by_id_at_once(write_file: Callable[[str, str], Path]) -> None:
+    from collabcheck.answers import read_answers
+    from collabcheck.loader import load_path
+
+    checklist = load_path(write_file("big.yaml", _checklist_of(6000)))
+    answers = write_file(
+        "a.yaml",
+        "answers:\n" + "".join(f"  s{s}.q{q}: yes\n" for s in range(60) for q in range(100)),
+    )
+
+    started = time.perf_counter()
+    read = read_answers(answers, checklist)
+    took = time.perf_counter() - started
+
+    assert len(read.answers) == 6000
+    assert took < 2.0  # finding each id by a pass over every question took many times longer

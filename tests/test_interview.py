@@ -30,14 +30,22 @@ WRITE = ENTER  # the first choice of "check your answers"
 
 
 def drive(
-    checklist: Checklist, keys: str, output: Output | None = None, **options: object
+    checklist: Checklist,
+    keys: str | list[str | bytes],
+    output: Output | None = None,
+    *,
+    written: bool = True,
+    **options: object,
 ) -> tuple[RunOutcome, str]:
     """Run interactively, typing ``keys``; return the outcome and what the screen showed
-    (the rich part: prompts draw on ``output``, by default nowhere)."""
+    (the rich part: prompts draw on ``output``, by default nowhere). ``written``: the report
+    was written, so the session goes, as the CLI does."""
     screen = io.StringIO()
     settings = {"organisation": "Org", "respondent": "Me", "role": "Chair", **options}
     with create_pipe_input() as pipe:
-        pipe.send_text(keys)
+        for part in keys if isinstance(keys, list) else [keys]:
+            # Bytes as a terminal sends them: not UTF-8 from a Latin-1 terminal, say.
+            pipe.send_bytes(part) if isinstance(part, bytes) else pipe.send_text(part)
         # Closed input ends a prompt with EOFError, so a test missing a key fails, not hangs.
         pipe.close()
         prompter = TerminalPrompter(input=pipe, output=output or DummyOutput(), screen=screen)
@@ -46,7 +54,8 @@ def drive(
             terminal=True,
             prompter=lambda: prompter,
         )
-    outcome.deliver(lambda: None)  # as the CLI does once the report is written
+    if written:
+        outcome.deliver(lambda: None)
     return outcome, screen.getvalue()
 
 

@@ -162,3 +162,38 @@ def test_custom_scale_and_bands_load(cli: Cli, write_file: WriteFile) -> None:
     assert result.exit_code == 0, result.stderr
     assert '"key": "sometimes"' in result.stdout
     assert '"green": 80.0' in result.stdout
+
+
+@pytest.mark.parametrize("version", ["1.10", "2", "010"])
+def test_a_version_not_in_quotes_is_refused_with_a_hint(
+    cli: Cli, write_file: Callable[[str, str], Path], version: str
+) -> None:
+    path = write_file("v.yaml", MINIMAL.replace('version: "1"', f"version: {version}"))
+
+    result = cli("validate", str(path))
+
+    assert result.exit_code == 1
+    assert f"{path}:3: version: must be text: put it in quotes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [("1.0e+308", "1.0e+308"), ("1" + "0" * 400, "1"), (".inf", "1")],
+    ids=["sum-overflows", "huge-integer", "infinite"],
+)
+def test_weights_that_cannot_be_scored_are_refused(
+    cli: Cli, write_file: Callable[[str, str], Path], weights: tuple[str, str]
+) -> None:
+    text = MINIMAL.replace(
+        "text: Is the second thing in place?\n        weight: 2",
+        (f"text: Is the second thing in place?\n        weight: {weights[0]}"),
+    ).replace(
+        "text: Is the third thing in place?",
+        (f"text: Is the third thing in place?\n        weight: {weights[1]}"),
+    )
+    path = write_file("w.yaml", text)
+
+    assert cli("validate", str(path)).exit_code == 1
+    result = cli("run", str(path), "--answers", str(write_file("a.yaml", "answers: {}\n")))
+    assert result.exit_code == 1
+    assert "weight" in result.stderr and "Traceback" not in result.stderr

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
+from pathlib import Path
+
 import pytest
 
-from collabcheck.errors import RunInterruptedError, SessionError
+from collabcheck.errors import ReportNotWrittenError, RunInterruptedError, SessionError
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Checklist
+from collabcheck.output import OutputError
 from collabcheck.sessions import saved_session, sessions_dir
 from collabcheck.yamlfile import parse_text
 from tests.conftest import MINIMAL
@@ -94,3 +100,119 @@ def test_resuming_after_the_checklist_changed_asks_again_what_no_longer_fits(
         "2 saved answers no longer fit tiny (changed since the session began, version 1 to 2) "
         "and were asked again"
     ]
+
+
+# --- nothing lost: the session outlives any failure to write the report ------------------------
+
+
+def test_a_report_that_cannot_be_written_keeps_the_answers(tiny_checklist: Checklist) -> None:
+    outcome, _ = drive(tiny_checklist, ENTER * 3 + WRITE, written=False)
+
+    def fail() -> None:
+        raise OutputError("/nonexistent/r.md: cannot write: No such file or directory")
+
+    with pytest.raises(ReportNotWrittenError) as failed:
+        outcome.deliver(fail)
+
+    message = str(failed.value)
+    assert "\n" not in message
+    assert message.startswith("/nonexistent/r.md: cannot write: No such file or directory; ")
+    assert "your 3 answers are kept in " in message
+    assert "collabcheck run tiny --resume" in message
+    resumed, _ = drive(tiny_checklist, WRITE, resume=True)
+    assert [o.answer for o in resumed.result.outcomes] == ["yes", "yes", "yes"]
+
+
+def test_the_session_goes_only_once_the_report_is_written(tiny_checklist: Checklist) -> None:
+    outcome, _ = drive(tiny_checklist, ENTER * 3 + WRITE, written=False)
+    assert list(sessions_dir().glob("tiny.*.json"))
+
+    outcome.deliver(lambda: None)
+
+    assert list(sessions_dir().glob("tiny.*")) == []
+
+
+def test_ctrl_c_before_anything_is_typed_promises_nothing(tiny_checklist: Checklist) -> None:
+    with pytest.raises(RunInterruptedError) as stopped:
+        drive(tiny_checklist, CTRL_C)
+
+    assert str(stopped.value) == "Stopped before any answer: nothing was saved."
+    assert "--resume" not in str(stopped.value)
+    assert list(sessions_dir().glob("tiny.*")) == []  # no session, no lock file
+
+
+def test_ctrl_c_at_the_note_keeps_the_answer_just_chosen(tiny_checklist: Checklist) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, ENTER + PARTLY + CTRL_C)  # Partly asks for a note
+
+    saved = saved_session("tiny")
+    assert saved is not None
+    assert {qid: a.answer for qid, a in saved.state.answers.items()} == {
+        "first.one": "yes",
+        "first.two": "partly",
+    }
+    saved.release()
+
+
+def test_a_full_disk_at_the_first_save_loses_nothing(
+    tiny_checklist: Checklist, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from collabcheck import sessions
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sessions, "write_atomic", full)
+
+    with pytest.raises(RunInterruptedError) as stopped:
+        drive(tiny_checklist, ENTER + NO + "why" + ENTER + CTRL_C)
+
+    warned = capsys.readouterr().err
+    assert warned.count("cannot save your answers") == 1 and "Traceback" not in warned
+    message = str(stopped.value)
+    assert "could not be saved" in message and "No space left on device" in message
+    spare = Path(message.split(" so they are in ")[1].split(":")[0])
+    kept = json.loads(spare.read_text(encoding="utf-8"))
+    spare.unlink()
+    assert kept["answers"] == {
+        "first.one": {"answer": "yes", "note": None},
+        "first.two": {"answer": "no", "note": "why"},
+    }
+    assert list(sessions_dir().glob("tiny.*")) == []  # no stale lock file
+
+
+def test_an_unwritable_state_folder_is_one_line(
+    tiny_checklist: Checklist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")  # root ignores permissions, not this
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+
+    with pytest.raises(SessionError) as failed:
+        drive(tiny_checklist, ENTER)
+
+    assert "\n" not in str(failed.value)
+    assert str(failed.value).startswith(f"cannot keep answers in {blocker}/collabcheck/sessions")
+    assert "XDG_STATE_HOME" in str(failed.value)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_a_read_only_state_folder_is_one_line(
+    tiny_checklist: Checklist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    state.chmod(0o500)
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    try:
+        with pytest.raises(SessionError, match="Permission denied"):
+            drive(tiny_checklist, ENTER)
+    finally:
+        state.chmod(0o700)
+
+
+def test_answers_typed_in_latin_1_are_kept(tiny_checklist: Checklist) -> None:
+    # A Latin-1 terminal sends é as the byte 0xE9, which Python carries as the surrogate \udce9.
+    outcome, _ = drive(tiny_checklist, [ENTER + NO, b"caf\xe9", ENTER + ENTER + WRITE])
+
+    assert answers_of(outcome)[1] == ("first.two", "no", "café")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from collabcheck.errors import RunInterruptedError
 from collabcheck.model import Answer, Checklist
 from collabcheck.sessions import Session, saved_session, sessions_dir
 from tests.test_files import fail_midway
-from tests.test_interview import ENTER, WRITE, drive
+from tests.test_interview import CTRL_C, ENTER, WRITE, drive
 
 
 def test_two_runs_at_once_keep_separate_sessions(tiny_checklist: Checklist) -> None:
@@ -59,3 +62,47 @@ def test_saved_sessions_are_private() -> None:
 
     assert session.path.stat().st_mode & 0o777 == 0o600
     session.release()
+
+
+def test_links_and_vanished_files_in_the_sessions_folder_are_passed_over(
+    tiny_checklist: Checklist, tmp_path: Path
+) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, ENTER + CTRL_C)
+    folder = sessions_dir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text((next(folder.glob("tiny.*.json"))).read_text("utf-8"), "utf-8")
+    (folder / "tiny.20200101T000000.1-aaaaaa.json").symlink_to(tmp_path / "nowhere")
+    (folder / "tiny.20300101T000000.2-bbbbbb.json").symlink_to(elsewhere)
+
+    found = saved_session("tiny")
+
+    assert found is not None and not found.path.is_symlink()
+    assert list(found.state.answers) == ["first.one"]
+    found.release()
+
+
+def test_a_lock_file_is_never_followed(tiny_checklist: Checklist, tmp_path: Path) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, ENTER + CTRL_C)
+    saved = next(sessions_dir().glob("tiny.*.json"))
+    lock = saved.with_suffix(".lock")
+    lock.unlink()
+    target = tmp_path / "victim"
+    lock.symlink_to(target)
+
+    assert saved_session("tiny") is None  # the session cannot be locked safely: not offered
+    assert not target.exists()
+
+
+def test_a_session_removed_by_another_run_is_not_an_error(tiny_checklist: Checklist) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, ENTER + CTRL_C)
+    found = saved_session("tiny")
+    assert found is not None
+    found.path.unlink()
+    found.path.with_suffix(".lock").unlink()
+
+    found.discard()  # another run finished it first: nothing left to remove, no error
+
+    assert list(sessions_dir().iterdir()) == []

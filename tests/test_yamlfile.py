@@ -95,3 +95,23 @@ def test_a_pipe_is_refused_rather_than_waited_on(cli: Cli, tmp_path: Path) -> No
 def test_duplicate_keys_are_refused_with_their_line() -> None:
     with pytest.raises(FileReadError, match=r"f.yaml:3: not valid YAML: duplicate key 'a'"):
         parse_text("a: 1\nb: 2\na: 3\n", "f.yaml")
+
+
+def test_a_merge_key_may_be_overridden_by_the_mappings_own_keys() -> None:
+    text = "base: &base {x: 1, y: 2}\nother:\n  <<: *base\n  y: 3\nboth:\n  <<: [*base, {x: 9}]\n"
+
+    assert parse_text(text, "m.yaml") == {
+        "base": {"x": 1, "y": 2},
+        "other": {"x": 1, "y": 3},
+        "both": {"x": 1, "y": 2},  # the first merged mapping wins, as YAML says
+    }
+
+
+def test_a_key_given_twice_in_a_mapping_with_a_merge_is_still_refused() -> None:
+    with pytest.raises(FileReadError, match=r"m\.yaml:5: not valid YAML: duplicate key 'y'"):
+        parse_text("base: &base {x: 1}\nother:\n  <<: *base\n  y: 3\n  y: 4\n", "m.yaml")
+
+
+def test_a_number_too_long_to_convert_is_one_problem() -> None:
+    with pytest.raises(FileReadError, match=r"m\.yaml: not valid YAML: Exceeds the limit"):
+        parse_text("year: " + "1" * 5000 + "\n", "m.yaml")

@@ -138,6 +138,8 @@ class Interview:
         chosen = [s for s in checklist.sections if not sections or s.id in sections]
         self.sections = chosen
         self.questions = [q for s in chosen for q in s.questions]
+        self._unconditional = all(q.when is None for q in self.questions)
+        self._places = {q.id: index for index, q in enumerate(self.questions)}
         self._visible: dict[str, Answer] | None = None
         """The answers to questions shown, worked out once per change of an answer: asking
         whether each question is shown must not cost a pass over all of them."""
@@ -236,13 +238,17 @@ class Interview:
         return index
 
     def _progress(self, question: Question) -> Progress:
-        shown = [q for q in self.questions if self._shown(q)]
         ids = [s.id for s in self.sections]
+        if self._unconditional:  # every question is shown: its place is its index
+            place, count = self._places[question.id], len(self.questions)
+        else:
+            shown = [q.id for q in self.questions if self._shown(q)]
+            place, count = shown.index(question.id), len(shown)
         return Progress(
             section=ids.index(question.section) + 1,
             sections=len(ids),
-            question=[q.id for q in shown].index(question.id) + 1,
-            questions=len(shown),
+            question=place + 1,
+            questions=count,
         )
 
     def _existing_note(self, question: Question) -> str | None:

@@ -182,7 +182,11 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         # were dropped) are not asked again; a plain resume goes on from where it stopped.
         answers = interview.run(known, only_unanswered=bool(preset.answers or warnings))
     except (KeyboardInterrupt, EOFError):
-        typed = state.answers or state.organisation or state.respondent or state.role
+        # What the person typed: answers, or details the command line did not give.
+        details = ("organisation", "respondent", "role")
+        typed = state.answers or any(
+            getattr(state, key) not in (None, getattr(known, key)) for key in details
+        )
         if not typed and not session.saved:
             session.discard()
             raise RunInterruptedError(
