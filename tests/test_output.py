@@ -262,3 +262,17 @@ def test_the_temporary_file_is_private_until_complete(
 
     assert modes == [0o600]
     assert (tmp_path / "report.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_new_never_replaces_a_device(cli: Cli) -> None:
+    result = cli("new", "abc", "-o", "/dev/null", "--force")
+
+    assert result.exit_code == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_o_naming_a_folder_is_one_line(cli: Cli, result_json: Path, tmp_path: Path) -> None:
+    result = cli("report", str(result_json), "-o", str(tmp_path))
+
+    assert result.exit_code == 1
+    assert result.stderr == f"collabcheck: {tmp_path}: cannot write: it is a folder\n"

@@ -101,9 +101,18 @@ def write_document(text: str, output: Path | None) -> None:
     if _is_own_stream(output, 2):
         _write_stream(sys.stderr, text, "stderr")
         return
+    write_file(output, text)
+    say(f"Wrote {output}")
+
+
+def write_file(output: Path, text: str) -> None:
+    """Write ``text`` to the file ``output``: a regular file atomically (through a link, the
+    file it names), anything else that exists (a FIFO, a device) straight; OutputError if not."""
     from collabcheck.textfiles import encode, write_atomic
 
     try:
+        if os.path.isdir(output):
+            raise IsADirectoryError
         if _is_special(output):
             _write_straight(output, encode(text))
         else:
@@ -112,7 +121,6 @@ def write_document(text: str, output: Path | None) -> None:
         raise OutputError(f"{output}: cannot write: it is a folder") from None
     except OSError as exc:
         raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    say(f"Wrote {output}")
 
 
 def _is_own_stream(output: Path, fd: int) -> bool:

@@ -194,7 +194,7 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
             ) from None
         if not session.save(warn=False):
             raise RunInterruptedError(
-                len(state.answers), options.ref, "Stopped. " + keep(session, options.ref)
+                len(state.answers), options.ref, "Stopped; " + keep(session, options.ref)
             ) from None
         session.release()
         raise RunInterruptedError(len(state.answers), options.ref) from None
@@ -220,10 +220,12 @@ def keep(session: Session, ref: str) -> str:
     what was typed is never lost.
     """
     state = session.state
-    count = f"{len(state.answers)} answer{'' if len(state.answers) == 1 else 's'}"
+    one = len(state.answers) == 1
+    count = f"{len(state.answers)} answer{'' if one else 's'}"
     if session.save(warn=False):
         session.release()
-        return f"your {count} are kept in {session.path}: collabcheck run {ref} --resume goes on"
+        kept = "is kept" if one else "are kept"
+        return f"your {count} {kept} in {session.path}: collabcheck run {ref} --resume goes on"
     session.close()
     problem = session.unsaved
     text = answers_text(state)
@@ -237,7 +239,8 @@ def keep(session: Session, ref: str) -> str:
             sys.stderr.write(visible(text) + "\n")
         return f"save the answers above to a file: collabcheck run {ref} --answers FILE uses them"
     return (
-        f"your {count} could not be saved ({problem}), so they are in {path}: "
+        f"your {count} could not be saved ({problem}), so {'it is' if one else 'they are'} in "
+        f"{path}: "
         f"collabcheck run {ref} --answers {path} goes on"
     )
 

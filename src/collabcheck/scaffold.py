@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from collabcheck.catalog import resolve
-from collabcheck.errors import CollabcheckError, OutputExistsError, UsageError
+from collabcheck.errors import OutputExistsError, UsageError
 from collabcheck.loader import ID_PATTERN
 from collabcheck.loader import _slug as choice_key
 from collabcheck.model import BUILTIN_SCALES, Bands, Checklist, Question, QuestionKind, Section
@@ -180,12 +180,10 @@ def target(checklist_id: str, output: Path | None) -> Path:
 
 
 def _write(path: Path, text: str) -> None:
-    from collabcheck.textfiles import write_atomic
+    # As every -o: a FIFO or a device is written, never replaced by a file.
+    from collabcheck.output import write_file
 
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        raise CollabcheckError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    write_file(path, text)
 
 
 def starter(checklist_id: str, title: str | None = None, file_name: str | None = None) -> str:

@@ -121,7 +121,12 @@ class Session:
 
     @classmethod
     def create(cls, checklist_id: str, checklist_version: str) -> Session:
-        folder = sessions_dir()
+        try:
+            folder = sessions_dir()
+        except RuntimeError:  # no HOME, and no home in the password database
+            raise SessionError(
+                "cannot keep answers: no home folder; set XDG_STATE_HOME to a folder you can write"
+            ) from None
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             if not folder.is_dir():
