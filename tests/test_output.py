@@ -276,3 +276,11 @@ def test_o_naming_a_folder_is_one_line(cli: Cli, result_json: Path, tmp_path: Pa
 
     assert result.exit_code == 1
     assert result.stderr == f"collabcheck: {tmp_path}: cannot write: it is a folder\n"
+
+
+def test_run_refuses_an_o_it_cannot_write_before_asking_anything(cli: Cli, tiny: Path) -> None:
+    # Without a terminal the run would stop for want of one: the -o is checked first.
+    result = cli("run", str(tiny), "-o", "/nonexistent/r.md")
+
+    assert result.exit_code == 1
+    assert result.stderr == "collabcheck: /nonexistent/r.md: cannot write: no folder /nonexistent\n"

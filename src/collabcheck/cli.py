@@ -212,10 +212,13 @@ def list_command(
 
         print_listing(found)
     else:
-        lines = (
-            "\t".join((item.id, item.title, str(item.questions), item.source, item.origin))
-            for item in found
+        from collabcheck.render.escape import one_line
+
+        # A tab or line break inside a field would split it: each field is one tab-free line.
+        fields = (
+            (item.id, item.title, str(item.questions), item.source, item.origin) for item in found
         )
+        lines = ("\t".join(one_line(f).replace("\t", " ") for f in row) for row in fields)
         _write_stdout("".join(line + "\n" for line in lines))
 
 
@@ -390,11 +393,13 @@ def run(
     Example: collabcheck run board-readiness --format json -o result.json
     """
     from collabcheck.catalog import resolve
+    from collabcheck.output import check_target
     from collabcheck.runner import RunOptions
     from collabcheck.runner import run as run_checklist
     from collabcheck.textfiles import mend
 
     chosen = _target(RunFormat, fmt, output, RunFormat.MD, answers)
+    check_target(output)  # before a single question is asked
     loaded = resolve(checklist, _dirs(ctx))
     _refuse_inputs(output, loaded.path)
     options = RunOptions(

@@ -88,6 +88,26 @@ def refuse_inputs(output: Path | None, inputs: Iterable[Path | str | None]) -> N
             )
 
 
+def check_target(output: Path | None) -> None:
+    """Refuse, before anything is asked, an ``-o`` that cannot be written: a folder, a file in
+    a folder that does not exist or that this user may not write to. (What fails only when
+    written, a full disk, is still caught then.)"""
+    if is_stdout(output):
+        return
+    assert output is not None
+    if _is_special(output):
+        if os.path.exists(output) and not os.access(output, os.W_OK):
+            raise OutputError(f"{output}: cannot write: Permission denied")
+        return
+    if os.path.isdir(output):
+        raise OutputError(f"{output}: cannot write: it is a folder")
+    folder = os.path.dirname(_link_target(output)) or "."
+    if not os.path.isdir(folder):
+        raise OutputError(f"{output}: cannot write: no folder {folder}")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{output}: cannot write: Permission denied (in {folder})")
+
+
 def write_document(text: str, output: Path | None) -> None:
     """Write a rendered document to ``output`` (``None`` or ``-``: stdout); OutputError if it
     cannot be written."""

@@ -72,7 +72,7 @@ class TerminalPrompter:
         return str(reply or "").strip()
 
     def ask_resume(self, answered: int, started_at: str | None) -> bool:
-        when = f" (started {started_at})" if started_at else ""
+        when = f" (started {_plain(started_at)})" if started_at else ""
         return bool(
             questionary.select(
                 f"You have a saved session with {answered} "
