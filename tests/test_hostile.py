@@ -104,7 +104,7 @@ def test_show_on_a_terminal_never_sends_a_control_sequence(
     from tests.test_terminal import Terminal
 
     path = _hostile_checklist(write_file)
-    for fmt in ("text", "md", "json"):
+    for fmt in ("text", "md", "json", "md -o /dev/tty"):
         terminal = Terminal(f"{sys.executable} -m collabcheck show {path} --format {fmt}", tmp_path)
         assert terminal.wait() == 0
         assert b"\x1b]0;" not in terminal.seen and b"\x1b[2J" not in terminal.seen, fmt

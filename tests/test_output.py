@@ -284,3 +284,8 @@ def test_run_refuses_an_o_it_cannot_write_before_asking_anything(cli: Cli, tiny:
 
     assert result.exit_code == 1
     assert result.stderr == "collabcheck: /nonexistent/r.md: cannot write: no folder /nonexistent\n"
+
+
+def test_schema_is_json_whatever_the_name(cli: Cli, tmp_path: Path) -> None:
+    assert cli("schema", "result", "-o", str(tmp_path / "s.md")).exit_code == 2
+    assert cli("schema", "result", "-o", str(tmp_path / "s.json")).exit_code == 0

@@ -57,6 +57,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 FormatT = TypeVar("FormatT", bound=StrEnum)
 
 
+class SchemaFormat(StrEnum):
+    """``schema``: JSON Schema is JSON."""
+
+    JSON = "json"
+
+
 def _say(line: str) -> None:
     """One line on stderr; file-supplied text in it is shown, never acted on by a terminal."""
     from collabcheck.output import say
@@ -635,6 +641,7 @@ def schema(
     """
     from collabcheck import schemas
 
+    _target(SchemaFormat, None, output, SchemaFormat.JSON)  # -o x.md would get JSON
     emit(schemas.text(name), output)
 
 

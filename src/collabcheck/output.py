@@ -128,13 +128,13 @@ def write_document(text: str, output: Path | None) -> None:
 def write_file(output: Path, text: str) -> None:
     """Write ``text`` to the file ``output``: a regular file atomically (through a link, the
     file it names), anything else that exists (a FIFO, a device) straight; OutputError if not."""
-    from collabcheck.textfiles import encode, write_atomic
+    from collabcheck.textfiles import write_atomic
 
     try:
         if os.path.isdir(output):
             raise IsADirectoryError
         if _is_special(output):
-            _write_straight(output, encode(text))
+            _write_straight(output, text)
         else:
             write_atomic(_link_target(output), text)
     except IsADirectoryError:
@@ -169,11 +169,14 @@ def _link_target(output: Path) -> Path:
     return Path(os.path.realpath(output)) if output.is_symlink() else output
 
 
-def _write_straight(output: Path, data: bytes) -> None:
+def _write_straight(output: Path, text: str) -> None:
+    from collabcheck.textfiles import encode
+
     # Never O_CREAT: in /dev nothing new is made, and a FIFO or device already exists.
     fd = os.open(output, os.O_WRONLY | os.O_CLOEXEC | os.O_NOCTTY)
     try:
-        view = memoryview(data)
+        # A terminal (-o /dev/tty) is shown control sequences, as stdout on a terminal is.
+        view = memoryview(encode(visible(text) if os.isatty(fd) else text))
         while view:
             view = view[os.write(fd, view) :]
     finally:
