@@ -88,7 +88,9 @@ def test_list_and_show_use_what_the_cache_holds_for_the_same_text(cli: Cli, fold
     data = json.loads(cache_file().read_text(encoding="utf-8"))
     entry = data["files"][str(folder / "tiny.yaml")]
     entry["summary"]["title"] = "From the cache"
-    entry["document"]["pairs"][1][2] = "Cached title"  # the value of `title:`
+    document = json.loads(entry["document"])
+    document["pairs"][1][2] = "Cached title"  # the value of `title:`
+    entry["document"] = json.dumps(document)
     cache_file().write_text(json.dumps(data), encoding="utf-8")
 
     assert tiny_row(cli, folder)["title"] == "From the cache"
@@ -153,19 +155,20 @@ def test_problems_in_a_cached_document_still_name_their_line(
         b"\x00garbage{",
         b"[]",
         b'{"schema": "collabcheck/checklist-cache/v1", "stamp": ["0.0.0"], "files": {}}',
-        b"FILES",  # replaced below by a valid cache whose entry is damaged
+        b"ENTRY",  # replaced below by a valid cache whose entries are damaged
+        b"SHAPE",  # or hold a document that is no checklist
     ],
-    ids=["not JSON", "not an object", "another version", "damaged entry"],
+    ids=["not JSON", "not an object", "another version", "damaged entry", "not a mapping"],
 )
 def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(
     cli: Cli, folder: Path, damage: bytes
 ) -> None:
     expected = listed(cli, folder)
-    if damage == b"FILES":
+    if damage in (b"ENTRY", b"SHAPE"):
         data = json.loads(cache_file().read_text(encoding="utf-8"))
         for entry in data["files"].values():
-            entry["document"] = {"line": 1}
-            entry["summary"] = {"id": "wrong"}
+            entry["document"] = '{"line": 1}' if damage == b"ENTRY" else '"a string"'
+            entry["summary"] = {"id": "wrong"} if damage == b"ENTRY" else "a string"
         damage = json.dumps(data).encode()
     cache_file().write_bytes(damage)
 

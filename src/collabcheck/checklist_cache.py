@@ -7,16 +7,17 @@ version, and the size and time of each of collabcheck's modules and PyYAML's): t
 out of date, but what it gives back is never stale. Importing PyYAML and parsing cost more than
 all the rest of ``list``; reading the text again to compare it costs almost nothing.
 
-It is one JSON file (never pickle: reading it runs no code) in $XDG_CACHE_HOME/collabcheck, else
-~/.cache/collabcheck: the folder is private (0700), the file its owner's only (0600) and written
-atomically. A cache that cannot be read, trusted or written is ignored without a word, and the
-checklists are parsed as they would be without it.
+It is a JSON file (never pickle: reading it runs no code) for each installed copy of collabcheck,
+in $XDG_CACHE_HOME/collabcheck, else ~/.cache/collabcheck: the folder is private (0700), the file
+its owner's only (0600) and written atomically. A cache that cannot be read, trusted or written
+is ignored without a word, and the checklists are parsed as they would be without it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from collabcheck import __version__
 from collabcheck.yamlfile import LineDict, LineList
 
 SCHEMA = "collabcheck/checklist-cache/v1"
-FILE_NAME = "checklists.json"
+FILE_NAME = f"checklists-{zlib.crc32(os.path.dirname(__file__).encode()):08x}.json"
+"""One file for each installed copy of collabcheck (a checkout and a pipx install, say): their
+stamps differ, and in one file each would throw away what the other wrote."""
 MAX_BYTES = 16 * 1024 * 1024
 """A larger cache file is not read (and so is written anew, smaller)."""
 
@@ -128,9 +131,11 @@ class ChecklistCache:
         if entry is None:
             return None
         try:
-            return decode(entry["document"])
-        except (KeyError, TypeError, ValueError):  # a damaged entry: parse the file instead
-            return None
+            document = decode(json.loads(entry["document"]))
+        except (KeyError, TypeError, ValueError, RecursionError):
+            return None  # a damaged entry: the file is parsed instead
+        # Only checklists that loaded are cached, and a checklist is a mapping.
+        return document if isinstance(document, LineDict) else None
 
     def summary(self, path: Path, text: str) -> dict[str, Any] | None:
         """What ``list`` shows of ``path`` if it was cached with exactly this ``text``."""
@@ -143,7 +148,9 @@ class ChecklistCache:
         if self._entry(path, text) is not None:
             return
         try:
-            encoded = encode(document)
+            # As a string within the cache: reading the cache then builds none of the documents
+            # (list needs none of them, show one).
+            encoded = json.dumps(encode(document), ensure_ascii=False, separators=(",", ":"))
         except _NotStorable:
             return
         self._entries[os.path.abspath(path)] = {"text": text, "document": encoded}
