@@ -223,3 +223,17 @@ def test_a_document_json_cannot_give_back_is_not_cached(tmp_path: Path) -> None:
 
     assert cache.document(tmp_path / "dated.yaml", text) is None
     assert not (tmp_path / "c" / FILE_NAME).exists()
+
+
+def test_a_cache_that_would_be_too_large_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("collabcheck.checklist_cache.MAX_BYTES", 1000)
+    path = tmp_path / "tiny.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    cache = ChecklistCache(tmp_path / "c")
+
+    cache.remember(path, MINIMAL, parse_text(MINIMAL, "tiny.yaml"))
+    cache.save()
+
+    assert not (tmp_path / "c" / FILE_NAME).exists()

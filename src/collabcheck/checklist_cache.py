@@ -29,7 +29,7 @@ FILE_NAME = f"checklists-{zlib.crc32(os.path.dirname(__file__).encode()):08x}.js
 """One file for each installed copy of collabcheck (a checkout and a pipx install, say): their
 stamps differ, and in one file each would throw away what the other wrote."""
 MAX_BYTES = 16 * 1024 * 1024
-"""A larger cache file is not read (and so is written anew, smaller)."""
+"""A larger cache is neither read nor written: its checklists are parsed as without a cache."""
 
 
 def cache_dir() -> Path | None:
@@ -179,7 +179,8 @@ class ChecklistCache:
             kept = {path: e for path, e in self._entries.items() if os.path.exists(path)}
             data = {"schema": SCHEMA, "stamp": self._stamp, "files": kept}
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            write_atomic(self.folder / FILE_NAME, text, private=True)
+            if len(text.encode()) <= MAX_BYTES:
+                write_atomic(self.folder / FILE_NAME, text, private=True)
         except (OSError, ValueError):
             return
         self._changed = False
