@@ -13,8 +13,11 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from collabcheck.catalog import bundled_dir
+from collabcheck.catalog import bundled_dir, resolve
 from collabcheck.checklist_cache import FILE_NAME, ChecklistCache, cache_dir, decode, encode
+from collabcheck.errors import ChecklistError
+from collabcheck.loader import load_path
+from collabcheck.model import Checklist
 from collabcheck.yamlfile import LineDict, LineList, load_file, parse_text
 from tests.conftest import MINIMAL
 
@@ -237,3 +240,33 @@ def test_a_cache_that_would_be_too_large_is_not_written(
     cache.save()
 
     assert not (tmp_path / "c" / FILE_NAME).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MINIMAL,
+        MINIMAL.replace("title: Tiny checklist\n", ""),
+        MINIMAL.replace("scale: yes-partly-no", "scale: nine-point"),
+        MINIMAL.replace("id: tiny", "id: other"),
+        MINIMAL.replace("    intro: Where it starts.\n", "    intro: [a, list]\n"),
+    ],
+    ids=["valid", "no title", "unknown scale", "id is not the file name", "intro not text"],
+)
+def test_loading_through_the_cache_is_loader_load_path_cold_or_warm(
+    text: str, folder: Path
+) -> None:
+    path = folder / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    def outcome(load: Callable[[], Checklist]) -> Checklist | str:
+        try:
+            return load()
+        except ChecklistError as exc:
+            return str(exc)
+
+    expected = outcome(lambda: load_path(path, found_by_name=True))
+    assert outcome(lambda: resolve("tiny", [folder])) == expected  # parsed, then kept if valid
+    cached = cache_file().exists() and str(path) in cache_file().read_text(encoding="utf-8")
+    assert cached == isinstance(expected, Checklist)
+    assert outcome(lambda: resolve("tiny", [folder])) == expected  # from the cache if kept
