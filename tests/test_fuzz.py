@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collabcheck.answers import parse_answers
@@ -21,7 +21,7 @@ from collabcheck.result_reader import parse_result
 from collabcheck.yamlfile import parse_text
 from tests.conftest import MINIMAL
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings()  # the profile chosen in conftest.py: quick unless --hypothesis-profile
 
 scalars = st.one_of(
     st.none(),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_run_answers import TINY_ANSWERS
+from tests.test_cli_run import TINY_ANSWERS
 
 # Runs the real entry point, then names every module it loaded on stderr's last line.
 SCRIPT = """
