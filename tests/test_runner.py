@@ -40,8 +40,11 @@ def test_ctrl_c_saves_and_resume_finishes(tiny_checklist: Checklist) -> None:
         ("first.two", "partly", "typed"),
         ("second.three", "no", None),
     ]
+    assert "Resuming: 2 of 3 answered." in screen
     assert "Question 3 of 3" in screen and "Question 1 of 3" not in screen
-    assert list(sessions_dir().glob("tiny.*")) == []  # a completed run removes its session
+    assert len(list(sessions_dir().glob("tiny.*.json"))) == 1  # kept until the report is out
+    outcome.close()
+    assert list(sessions_dir().glob("tiny.*")) == []  # then a completed run removes its session
 
 
 def test_a_saved_session_offers_resume_or_start_over(tiny_checklist: Checklist) -> None:

@@ -308,19 +308,39 @@ def run(
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Ask line by line with numbered choices, for screen readers (also with "
+            "TERM=dumb); reads answers from a pipe too.",
+        ),
+    ] = False,
     fail_under: FailUnder = None,
 ) -> None:
     """Answer a checklist and write the scored report (Markdown, JSON or HTML to print).
 
     Every answer is saved as it is given: Ctrl-C stops, and --resume continues.
+    On a terminal, the run ends with a summary and saves the Markdown report and
+    the JSON result side by side (it asks where); -o FILE writes one file instead.
     Without a terminal, give the answers with --answers FILE.
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
+    import os
+
     from collabcheck.catalog import resolve
-    from collabcheck.runner import RunOptions
+    from collabcheck.runner import RunOptions, how_started
     from collabcheck.runner import run as run_checklist
 
+    plain_mode = plain or os.environ.get("TERM") == "dumb"
+    shaping = [f"--checklist-dir={d}" for d in _dirs(ctx)]
+    if fmt is not RunFormat.MD:
+        shaping.append(f"--format={fmt.value}")
+    if output is not None:
+        shaping.append(f"-o={output}")
+    if plain:
+        shaping.append("--plain")
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -331,23 +351,70 @@ def run(
         sections=tuple(section or ()),
         notes=notes,
         resume=resume,
+        program=how_started(sys.argv, getattr(sys, "orig_argv", sys.argv), os.environ),
+        shaping=tuple(shaping),
     )
 
     def prompter() -> Any:
         from collabcheck.prompting import terminal_prompter
 
-        return terminal_prompter()
+        return terminal_prompter(plain=plain_mode)
 
-    outcome = run_checklist(options, terminal=sys.stdin.isatty(), prompter=prompter)
+    # --plain reads its answers line by line, so it works from a pipe (a screen reader's, a
+    # script's); the arrow-key prompts need a terminal.
+    terminal = sys.stdin.isatty() or plain
+    outcome = run_checklist(options, terminal=terminal, prompter=prompter)
     for warning in outcome.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
-    emit(render_result(outcome.result, fmt), output)
-    if outcome.interactive:
-        from collabcheck.render.terminal import print_summary
+    if outcome.interactive and output is None and sys.stdout.isatty():
+        _save_beside(outcome, plain_mode)
+    else:
+        emit(render_result(outcome.result, fmt), output)
+        if outcome.interactive:
+            from collabcheck.render.terminal import print_summary
 
-        print_summary(outcome.result)
+            print_summary(outcome.result, plain=plain_mode)
+    outcome.close()  # only now that the report is written: until then the answers stay saved
     _check_threshold(outcome.result, fail_under)
+
+
+def _save_beside(outcome: Any, plain: bool) -> None:
+    """The end of a run on a terminal: a summary, then the Markdown report and the JSON result
+    saved side by side where the person says, and what to do next."""
+    import datetime
+
+    from collabcheck.render.terminal import print_next_steps, print_summary
+    from collabcheck.textfiles import write_atomic
+
+    result = outcome.result
+    print_summary(result, plain=plain, gaps=5)
+    default = _free_name(f"{result.checklist.id}-{datetime.date.today().isoformat()}")
+    while True:
+        chosen = outcome.ask_save_path(default)
+        if chosen.is_dir():
+            chosen = chosen / default.name
+        stem = chosen.with_suffix("") if chosen.suffix in (".md", ".json") else chosen
+        report, data = (stem.with_name(stem.name + suffix) for suffix in (".md", ".json"))
+        try:
+            write_atomic(report, render_result(result, RunFormat.MD))
+            write_atomic(data, render_result(result, RunFormat.JSON))
+        except OSError as exc:
+            sys.stderr.write(
+                f"collabcheck: {exc.filename or report}: cannot write: {exc.strerror}\n"
+            )
+            continue
+        break
+    print_next_steps(report, data, outcome.options.program, plain=plain)
+
+
+def _free_name(stem: str) -> Path:
+    """``STEM.md``, or ``STEM-2.md``, ``STEM-3.md``... the first with no .md nor .json yet."""
+    candidate, number = stem, 1
+    while Path(f"{candidate}.md").exists() or Path(f"{candidate}.json").exists():
+        number += 1
+        candidate = f"{stem}-{number}"
+    return Path(f"{candidate}.md")
 
 
 @app.command()
