@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import Result as CliResult
 
-from collabcheck.compare import Kind, compare, from_result, from_team
+from collabcheck.compare import Kind, compare, from_result, from_team, read_scorecard
 from collabcheck.errors import MismatchError
 from collabcheck.render import json as json_render
 from collabcheck.result import Result, build
-from collabcheck.result_reader import read_scorecard
 from collabcheck.team import combine
 from tests import teamdata
 

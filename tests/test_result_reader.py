@@ -8,21 +8,9 @@ from pathlib import Path
 import pytest
 
 from collabcheck.errors import FileReadError, ResultError
-from collabcheck.result import score_outcomes
-from collabcheck.result_reader import read_result, read_results
+from collabcheck.outcome_pool import read_results
+from collabcheck.result_reader import read_result
 from tests import teamdata
-
-
-def test_results_read_together_equal_results_read_alone(tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    together = read_results(paths)
-    alone = [read_result(p) for p in paths]
-
-    assert together == alone
-    assert [r.scores for r in together] == [score_outcomes(r.checklist, r.outcomes) for r in alone]
-    # Answers given alike are one object: Ann's and Bob's "lead: yes".
-    assert together[0].outcomes[0] is together[1].outcomes[0]
 
 
 def test_reading_a_result_as_json_checks_like_yaml(tmp_path: Path) -> None:

@@ -6,9 +6,10 @@ No 0, Don't know 0, n/a left out. Spread is the population standard deviation.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,8 +18,9 @@ from typer.testing import Result as CliResult
 from collabcheck.errors import MismatchError
 from collabcheck.model import Answer, Bands, Status
 from collabcheck.options import GroupBy
+from collabcheck.outcome_pool import score_values_many
 from collabcheck.result import Meta, build
-from collabcheck.scoring import ScoredAnswer, score, score_values_many
+from collabcheck.scoring import ScoredAnswer, score
 from collabcheck.team import TeamOptions, TeamResult, combine
 from tests import teamdata
 
@@ -217,9 +219,51 @@ def test_members_without_the_field_are_a_group_of_their_own_listed_last() -> Non
 
 
 def test_nobody_is_named_unless_asked() -> None:
-    assert [m.respondent for m in team().members] == [None] * 5
+    anonymous = team()
+    assert anonymous.roster == ()
+    assert [m.respondent for m in anonymous.answers] == ["1", "2", "3", "4", "5"]
     named = team(TeamOptions(named=True))
-    assert [m.respondent for m in named.members] == NAMES
+    assert [m.respondent for m in named.roster] == NAMES
+    assert [m.respondent for m in named.answers] == NAMES
+
+
+def texts(value: object) -> Iterator[str]:
+    """Every text a value holds, through dataclasses, tuples, lists and dicts."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from texts(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(key)
+            yield from texts(item)
+
+
+@pytest.mark.parametrize("by", [None, GroupBy.ROLE, GroupBy.ORGANISATION])
+def test_no_name_reaches_a_renderer_unless_named(by: GroupBy | None) -> None:
+    """Whatever a format prints of a team result, it cannot print a name it was not handed."""
+    anonymous = set(texts(team(TeamOptions(by=by))))
+    named = set(texts(team(TeamOptions(by=by, named=True))))
+
+    assert anonymous.isdisjoint(NAMES)
+    assert set(NAMES) <= named
+
+
+def test_a_group_too_small_to_show_is_not_named_beside_its_answers() -> None:
+    by_role = team(TeamOptions(by=GroupBy.ROLE))
+    by_organisation = team(TeamOptions(by=GroupBy.ORGANISATION, named=True))
+
+    assert [m.role for m in by_role.answers] == [
+        "board", "board", "(group under 3)", "board", "(group under 3)"
+    ]  # fmt: skip
+    assert {m.organisation for m in by_role.answers} == {"North", "South"}
+    # Named, a small group is still withheld beside the answers (the roster names it).
+    assert {m.organisation for m in by_organisation.answers} == {"North", "(group under 3)"}
+    assert {m.organisation for m in by_organisation.roster} == {"North", "South"}
 
 
 # --- through the CLI ----------------------------------------------------------------------------

@@ -194,16 +194,29 @@ def show(
         ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
     ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
+    lines: Annotated[
+        int | None,
+        typer.Option(
+            "--lines",
+            min=1,
+            max=20,
+            metavar="N",
+            help="Lines to write on under each question of the html worksheet (default 3).",
+        ),
+    ] = None,
 ) -> None:
     """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
 
-    The html worksheet is one file to print on A4, with tick boxes and room for notes.
+    The html worksheet is one file to print on A4, with tick boxes and three lines
+    for notes under each question (--lines N for more or fewer).
 
-    Example: collabcheck show board-readiness --format html -o worksheet.html
+    Example: collabcheck show board-readiness --format html --lines 5 -o worksheet.html
     """
     from collabcheck.catalog import resolve
 
-    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
+    if lines is not None and fmt is not ChecklistFormat.HTML:
+        raise UsageError(f"--lines {lines}: only the html worksheet has lines to write on")
+    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt, lines), output)
 
 
 @app.command()
@@ -477,13 +490,13 @@ def combine(
 
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
-    from collabcheck.result_reader import read_results
+    from collabcheck.outcome_pool import no_collection, read_results
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
     options = TeamOptions(by=by, named=named, min_group=min_group)
-    paths = [Path(name) for name in result_files]
-    combined = combine_results(read_results(paths), result_files, options)
+    with no_collection():
+        combined = combine_results(read_results(result_files), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
@@ -513,7 +526,7 @@ def compare(
     Example: collabcheck compare spring.json autumn.json --format html -o change.html
     """
     from collabcheck.compare import compare as compare_scorecards
-    from collabcheck.result_reader import read_scorecard
+    from collabcheck.compare import read_scorecard
 
     compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
     for warning in compared.warnings:
