@@ -191,7 +191,11 @@ def show(
         str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
     ],
     fmt: Annotated[
-        ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
+        ChecklistFormat,
+        _format_option(
+            "text, md (a printable worksheet), json, html, or answers (a blank answers file "
+            "for run --answers)."
+        ),
     ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
     lines: Annotated[
