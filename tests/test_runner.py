@@ -97,3 +97,80 @@ def test_resuming_after_the_checklist_changed_asks_again_what_no_longer_fits(
         "2 saved answers no longer fit tiny (changed since the session began, version 1 to 2) "
         "and were asked again"
     ]
+
+
+# --- Ctrl-C at every kind of prompt, then --resume -------------------------------------------
+
+CHOICES_AND_TEXT = """\
+id: choosy
+title: Choices
+version: "1"
+source: {publisher: P, title: T}
+description: D
+scale: yes-partly-no
+sections:
+  - id: idea
+    title: The idea
+    questions:
+      - {id: ready, text: Is it ready?}
+      - {id: origin, text: Where from?, kind: choice, multiple: true, choices: [Staff, Policy]}
+      - {id: why, text: Why?, kind: text}
+"""
+
+
+@pytest.mark.parametrize(
+    ("stop", "then", "expected"),
+    [
+        # at a question's list: the answer before it is kept, the rest asked on resume
+        ("1" + CTRL_C, " " + ENTER + "because" + ENTER, ["yes", ["staff"], "because"]),
+        # at the note after a low answer: the answer is kept, asked again with it as default
+        ("3" + CTRL_C, ENTER + "late" + ENTER + " " + ENTER + ENTER, ["no", ["staff"], None]),
+        # at the list of ticks, and at a text question
+        (
+            "1" + DOWN + " " + CTRL_C,
+            " " + DOWN + " " + ENTER * 2,
+            ["yes", ["staff", "policy"], None],
+        ),
+        ("1 " + ENTER + CTRL_C, "typed" + ENTER, ["yes", ["staff"], "typed"]),
+        # at the check screen: everything is answered; resume goes straight back to it
+        ("1 " + ENTER + "x" + ENTER + CTRL_C, "", ["yes", ["staff"], "x"]),
+    ],
+    ids=["question", "note", "ticks", "text", "check-screen"],
+)
+def test_ctrl_c_at_every_kind_of_prompt_then_resume(
+    stop: str, then: str, expected: list[object]
+) -> None:
+    checklist = parse_checklist(parse_text(CHOICES_AND_TEXT, "choosy.yaml"), "choosy.yaml")
+    with pytest.raises(RunInterruptedError) as stopped:
+        drive(checklist, stop)
+    assert "Continue with: collabcheck run choosy --resume" in str(stopped.value)
+
+    outcome, screen = drive(checklist, then + WRITE, resume=True)
+
+    assert [o.answer for o in outcome.result.outcomes] == expected
+    assert "Resuming: " in screen
+
+
+def test_ctrl_c_at_the_resume_offer_keeps_the_saved_answers(tiny_checklist: Checklist) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, "3" + "why" + ENTER + CTRL_C)
+
+    with pytest.raises(RunInterruptedError) as stopped:
+        drive(tiny_checklist, CTRL_C)  # at "Resume or start over?"
+    assert str(stopped.value) == (
+        "Stopped; the saved answers are kept. Continue with: collabcheck run tiny --resume"
+    )
+
+    outcome, screen = drive(tiny_checklist, "11" + WRITE, resume=True)
+    assert answers_of(outcome)[0] == ("first.one", "no", "why")
+    assert "Resuming: 1 of 3 answered." in screen
+
+
+def test_the_start_over_choice_says_when_in_words(tiny_checklist: Checklist) -> None:
+    with pytest.raises(RunInterruptedError):
+        drive(tiny_checklist, "1" + CTRL_C)
+
+    _, screen = drive(tiny_checklist, "2" + "111" + WRITE)
+
+    assert "You have a saved session: 1 of 3 answered, started today at " in screen
+    assert "\u2192 Start over (the saved answers are discarded)" in screen

@@ -201,6 +201,8 @@ class Interview:
                 self._record(question, Answer(None, self._existing_note(question)))
             else:
                 assert isinstance(reply, Answer)
+                # Saved before the note is asked: Ctrl-C at the note keeps the answer.
+                self._record(question, Answer(reply.answer, self._existing_note(question)))
                 self._record(question, self._with_note(question, reply))
             index += 1
         self._remember_position(None)
@@ -278,6 +280,7 @@ class Interview:
                 self._record(chosen, Answer(None, previous.note if previous else None))
             elif isinstance(reply, Answer):
                 # On the check screen a note is offered for any answer, on request.
+                self._record(chosen, Answer(reply.answer, previous.note if previous else None))
                 self._record(chosen, self._with_note(chosen, reply, offer=True))
             # Changing an answer can reveal questions (their ``when``): ask those now.
             self._ask_from(0, only_unanswered=True)
@@ -333,7 +336,14 @@ def open_session(
             )
             answered = sum(1 for a in saved.state.answers.values() if a.answer is not None)
             started = when_words(saved.state.started_at, datetime.now().astimezone())
-            if resume or _take_offer(prompter, saved_session_question(answered, total, started)):
+            try:
+                taken = resume or _take_offer(
+                    prompter, saved_session_question(answered, total, started)
+                )
+            except (KeyboardInterrupt, EOFError):
+                saved.release()  # left for a later --resume
+                raise
+            if taken:
                 _drop_stale(checklist, saved, warnings)
                 kept = sum(1 for a in saved.state.answers.values() if a.answer is not None)
                 prompter.notice(resuming(kept, total))

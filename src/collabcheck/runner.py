@@ -93,7 +93,8 @@ class RunOutcome:
         """Ask where to save the report (Enter takes ``default``); Ctrl-C keeps the session."""
         assert self.prompter is not None and self.session is not None
         try:
-            reply = self.prompter.ask_text("Save the report as:", default=str(default))
+            # The default is named, not typed in: what the person types replaces it.
+            reply = self.prompter.ask_text(f"Save the report as (Enter for {default}):")
         except (KeyboardInterrupt, EOFError):
             raise self.interrupted() from None
         return Path(reply) if reply else default

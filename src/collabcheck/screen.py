@@ -138,15 +138,14 @@ NOTE_MARK = "+note"
 def review_row(
     number: str, title: str, answer: str, has_note: bool, width: int, answer_width: int
 ) -> str:
-    """One row of the check screen: number, label (or the question, shortened), answer, note
-    mark, fitted to ``width`` columns."""
+    """One row of the check screen, shorter than ``width``: number, label (or the question,
+    shortened), answer (in a column ``answer_width`` wide, at most 26) and the note mark."""
     mark = f" {NOTE_MARK}" if has_note else " " * (len(NOTE_MARK) + 1)
     answer_width = min(answer_width, 26)
-    shown_answer = shorten(answer, answer_width)
-    room = max(width, MIN_WIDTH) - 1 - 6 - 2 - answer_width - len(mark)
-    return (
-        f"{number:<5} {shorten(title, room):<{room}}  {shown_answer:<{answer_width}}{mark}".rstrip()
-    )
+    shown = shorten(answer, answer_width)
+    room = width - 1 - 6 - 2 - answer_width - len(mark)
+    row = f"{number:<5} {shorten(title, room):<{room}}  {shown:<{answer_width}}{mark}"
+    return row.rstrip()
 
 
 # --- saved sessions ----------------------------------------------------------------------------
