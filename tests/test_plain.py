@@ -89,7 +89,7 @@ def test_term_dumb_is_plain_and_the_run_still_saves_both_files(tiny: Path) -> No
         term.send("1\r")
     term.wait_for("or Enter to write the report:")
     term.send("\r")
-    term.wait_for("Save the report as")
+    term.wait_for("Save as:")
     term.send("plain-run\r")
     assert term.wait() == 0
     assert "\x1b" not in term.raw

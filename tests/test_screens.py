@@ -114,7 +114,7 @@ def test_every_question_reads_whole_and_the_run_ends_with_both_files_saved(
     rows = [line for line in term.lines() if line.lstrip(" \u203a").startswith("1.2 ")]
     assert len(rows) == 1 and "Training" in rows[0] and "Partly" in rows[0], term.lines()
     term.send("w")
-    term.wait_for("Save the report as")
+    term.wait_for("Save as:")
     today = time.strftime("%Y-%m-%d")
     term.send("\r")  # Enter takes the default
     assert term.wait() == 0
@@ -141,7 +141,7 @@ def test_ctrl_c_at_the_save_question_keeps_the_answers_for_resume(tmp_path: Path
         term.send("1")
     term.wait_for("Check your answers")
     term.send("w")
-    term.wait_for("Save the report as")
+    term.wait_for("Save as:")
     term.send("\x03")
     assert term.wait() == 130
     assert "Saved 3 answers. Continue with:" in term.text()
@@ -151,7 +151,7 @@ def test_ctrl_c_at_the_save_question_keeps_the_answers_for_resume(tmp_path: Path
     again.wait_for("Resuming: 3 of 3 answered.")
     again.wait_for("Check your answers")  # all answered: straight to the check screen
     again.send("w")
-    again.wait_for("Save the report as")
+    again.wait_for("Save as:")
     again.send("kept\r")
     assert again.wait() == 0
     assert json.loads((tmp_path / "kept.json").read_text())["scores"]["overall"]["score"] == 100

@@ -105,7 +105,10 @@ class Menu:
             if self.multiple and entry.value != self.confirm and entry.key not in ("s", "b"):
                 box = "[x] " if entry.value in self.ticked else "[ ] "
             lead = f"{POINTER if current else ' '} {entry.key:<{key_width}}  {box}"
-            wrapped = wrap(entry.label, self._width - len(lead))
+            room = self._width - len(lead)
+            # A row laid out to fit (the check screen's columns) is kept as it is.
+            fits = len(entry.label) < room
+            wrapped = [entry.label] if fits else wrap(entry.label, room)
             style = "class:current" if current else ""
             for row, text in enumerate(wrapped):
                 prefix = lead if row == 0 else " " * len(lead)

@@ -50,8 +50,13 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.output.write(prompt)
         self.output.flush()
-        line = self.input.readline()
+        try:
+            line = self.input.readline()
+        except KeyboardInterrupt:
+            self.output.write("\n")  # what follows starts on a line of its own
+            raise
         if not line:
+            self.output.write("\n")
             raise EOFError
         return line.strip()
 

@@ -94,7 +94,11 @@ class RunOutcome:
         assert self.prompter is not None and self.session is not None
         try:
             # The default is named, not typed in: what the person types replaces it.
-            reply = self.prompter.ask_text(f"Save the report as (Enter for {default}):")
+            self.prompter.notice(
+                f"Enter saves the report as {default} and the result beside it as "
+                f"{default.with_suffix('.json')}; or type another name."
+            )
+            reply = self.prompter.ask_text("Save as:")
         except (KeyboardInterrupt, EOFError):
             raise self.interrupted() from None
         return Path(reply) if reply else default

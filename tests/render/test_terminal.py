@@ -34,7 +34,7 @@ def test_the_end_of_run_summary_counts_and_names_the_priority_gaps(
         "7 questions: 4 answered (1 of them don't know), 1 not applicable, 1 skipped, "
         "1 not asked." in " ".join(err.split())
     )
-    assert "- 1.4 Are carers involved?: No" in err
+    assert "- No: 1.4 Are carers involved?" in err
     assert "In part: 1. Knowledge gaps (Don't know): 1." in " ".join(err.split())
 
 

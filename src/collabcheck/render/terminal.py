@@ -90,7 +90,7 @@ def print_summary(result: Result, *, plain: bool = False, gaps: int = 0) -> None
         console.print(f"{'Priority gaps' if plain else '[bold]Priority gaps[/bold]'}{more}:")
         for o in shown:
             label = o.label or o.text
-            console.print(escape(f"- {numbers[o.id]} {label}: {o.answer_label}"))
+            console.print(f"- {o.answer_label}: {numbers[o.id]} {label}", markup=False)
     in_part, unknown = len(result.in_part), len(result.knowledge_gaps)
     console.print(
         escape(
@@ -121,4 +121,5 @@ def print_next_steps(
         *wrap_command([*run, "combine", str(data), "OTHER.json..."], width),
     ]
     for line in lines:
-        console.print(escape(line), soft_wrap=True)
+        # Not markup: a command line may end in a backslash, which markup would double.
+        console.print(line, soft_wrap=True, markup=False)
