@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import json
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from collabcheck.errors import RunInterruptedError, SessionError
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Checklist
+from collabcheck.plain import PlainPrompter
 from collabcheck.sessions import saved_session, sessions_dir
 from collabcheck.yamlfile import parse_text
 from tests.conftest import MINIMAL
@@ -174,3 +180,27 @@ def test_the_start_over_choice_says_when_in_words(tiny_checklist: Checklist) -> 
 
     assert "You have a saved session: 1 of 3 answered, started today at " in screen
     assert "\u2192 Start over (the saved answers are discarded)" in screen
+
+
+def test_saving_names_a_free_default_and_asks_before_replacing(
+    tiny_checklist: Checklist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    outcome, _ = drive(tiny_checklist, "111" + WRITE)
+    (tmp_path / "mine.md").write_text("kept", encoding="utf-8")
+    today = date.today().isoformat()
+    said = io.StringIO()
+    # Enter: the default; then "mine": exists, Enter keeps it (no); then "new"; then "new" again
+    # and "2": replace it.
+    outcome.prompter = PlainPrompter(io.StringIO("\nmine\n\nnew\nnew.md\n2\n"), said)
+
+    assert outcome.save_beside() == (Path(f"tiny-{today}.md"), Path(f"tiny-{today}.json"))
+    assert outcome.save_beside() == (Path("new.md"), Path("new.json"))
+    assert outcome.save_beside() == (Path("new.md"), Path("new.json"))
+
+    assert (tmp_path / "mine.md").read_text(encoding="utf-8") == "kept"
+    assert f"Enter saves the report as tiny-{today}-2.md" in said.getvalue()
+    assert "mine.md already exists. Replace?" in said.getvalue()
+    assert "new.md and new.json already exist. Replace?" in said.getvalue()
+    data = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+    assert data["scores"]["overall"]["score"] == 100.0

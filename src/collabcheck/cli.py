@@ -399,39 +399,11 @@ def run(
 def _save_beside(outcome: Any, plain: bool) -> None:
     """The end of a run on a terminal: a summary, then the Markdown report and the JSON result
     saved side by side where the person says, and what to do next."""
-    import datetime
-
     from collabcheck.render.terminal import print_next_steps, print_summary
-    from collabcheck.textfiles import write_atomic
 
-    result = outcome.result
-    print_summary(result, plain=plain, gaps=5)
-    default = _free_name(f"{result.checklist.id}-{datetime.date.today().isoformat()}")
-    while True:
-        chosen = outcome.ask_save_path(default)
-        if chosen.is_dir():
-            chosen = chosen / default.name
-        stem = chosen.with_suffix("") if chosen.suffix in (".md", ".json") else chosen
-        report, data = (stem.with_name(stem.name + suffix) for suffix in (".md", ".json"))
-        try:
-            write_atomic(report, render_result(result, RunFormat.MD))
-            write_atomic(data, render_result(result, RunFormat.JSON))
-        except OSError as exc:
-            sys.stderr.write(
-                f"collabcheck: {exc.filename or report}: cannot write: {exc.strerror}\n"
-            )
-            continue
-        break
+    print_summary(outcome.result, plain=plain, gaps=5)
+    report, data = outcome.save_beside()
     print_next_steps(report, data, outcome.options.program, plain=plain)
-
-
-def _free_name(stem: str) -> Path:
-    """``STEM.md``, or ``STEM-2.md``, ``STEM-3.md``... the first with no .md nor .json yet."""
-    candidate, number = stem, 1
-    while Path(f"{candidate}.md").exists() or Path(f"{candidate}.json").exists():
-        number += 1
-        candidate = f"{stem}-{number}"
-    return Path(f"{candidate}.md")
 
 
 @app.command()

@@ -7,6 +7,7 @@ sessions or prompting.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,15 @@ class RunOptions:
         return command_line(self.program, words)
 
 
+def _free_name(stem: str) -> Path:
+    """``STEM.md``, or ``STEM-2.md``, ``STEM-3.md``... the first with no .md nor .json yet."""
+    candidate, number = stem, 1
+    while Path(f"{candidate}.md").exists() or Path(f"{candidate}.json").exists():
+        number += 1
+        candidate = f"{stem}-{number}"
+    return Path(f"{candidate}.md")
+
+
 def _split(options: list[str]) -> list[str]:
     """``--opt=value`` pairs as the two words a person types."""
     return [word for option in options for word in option.split("=", 1)]
@@ -89,19 +99,52 @@ class RunOutcome:
     prompter: Prompter | None = None
     options: RunOptions | None = None
 
-    def ask_save_path(self, default: Path) -> Path:
-        """Ask where to save the report (Enter takes ``default``); Ctrl-C keeps the session."""
-        assert self.prompter is not None and self.session is not None
+    def save_beside(self) -> tuple[Path, Path]:
+        """Ask where to save, then write the Markdown report and the JSON result side by side
+        (``ID-YYYY-MM-DD.md`` and ``.json`` in the current folder unless the person says
+        otherwise); Ctrl-C keeps the session. Returns the two paths."""
+        from collabcheck.render import RunFormat, render_result
+        from collabcheck.textfiles import write_atomic
+
+        assert self.prompter is not None
+        today = datetime.date.today().isoformat()
+        default = _free_name(f"{self.result.checklist.id}-{today}")
         try:
+            while True:
+                report, data = self._ask_save_paths(default)
+                try:
+                    write_atomic(report, render_result(self.result, RunFormat.MD))
+                    write_atomic(data, render_result(self.result, RunFormat.JSON))
+                except OSError as exc:
+                    self.prompter.notice(f"{exc.filename or report}: cannot write: {exc.strerror}")
+                    continue
+                return report, data
+        except (KeyboardInterrupt, EOFError):
+            raise self.interrupted() from None
+
+    def _ask_save_paths(self, default: Path) -> tuple[Path, Path]:
+        assert self.prompter is not None
+        while True:
             # The default is named, not typed in: what the person types replaces it.
             self.prompter.notice(
                 f"Enter saves the report as {default} and the result beside it as "
                 f"{default.with_suffix('.json')}; or type another name."
             )
             reply = self.prompter.ask_text("Save as:")
-        except (KeyboardInterrupt, EOFError):
-            raise self.interrupted() from None
-        return Path(reply) if reply else default
+            chosen = Path(reply) if reply else default
+            if chosen.is_dir():
+                chosen = chosen / default.name
+            stem = chosen.with_suffix("") if chosen.suffix in (".md", ".json") else chosen
+            report, data = (stem.with_name(stem.name + suffix) for suffix in (".md", ".json"))
+            there = [str(p) for p in (report, data) if p.exists()]
+            if not there or self._replace(there):
+                return report, data
+
+    def _replace(self, there: list[str]) -> bool:
+        assert self.prompter is not None
+        options = [("other", "No, choose another name"), ("replace", "Yes, replace")]
+        question = f"{' and '.join(there)} already exist{'s' if len(there) == 1 else ''}. Replace?"
+        return self.prompter.ask_choice(question, options, "other") == "replace"
 
     def interrupted(self) -> RunInterruptedError:
         """Stop with the session kept, saying how to carry on."""
