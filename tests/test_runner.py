@@ -204,3 +204,23 @@ def test_saving_names_a_free_default_and_asks_before_replacing(
     assert "new.md and new.json already exist. Replace?" in said.getvalue()
     data = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
     assert data["scores"]["overall"]["score"] == 100.0
+
+
+def test_a_resumed_run_does_not_ask_again_who_is_answering(tiny_checklist: Checklist) -> None:
+    with pytest.raises(RunInterruptedError):
+        # Organisation given, name and role left empty, then one answer.
+        drive(
+            tiny_checklist,
+            "Trust" + ENTER + ENTER + ENTER + "1" + CTRL_C,
+            organisation=None,
+            respondent=None,
+            role=None,
+        )
+
+    # Only the two questions left and the check screen: a text prompt would take the keys.
+    outcome, _ = drive(
+        tiny_checklist, "11" + WRITE, resume=True, organisation=None, respondent=None, role=None
+    )
+
+    assert outcome.result.meta.organisation == "Trust"
+    assert [o.answer for o in outcome.result.outcomes] == ["yes", "yes", "yes"]

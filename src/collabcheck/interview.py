@@ -147,11 +147,20 @@ class Interview:
         are not asked again. Returns the answers to the questions shown.
         """
         self.prompter.welcome(self.checklist)
-        self._ask_respondent(known)
+        if self.session.state.started_at is None:
+            self._ask_respondent(known)
+        else:  # a resumed session: who is answering was asked (and maybe left empty) before
+            self._fill_respondent(known)
         start = 0 if only_unanswered else self._start_index()
         self._ask_from(start, only_unanswered=only_unanswered)
         self._review()
         return visible_answers(self.checklist, self.answers)
+
+    def _fill_respondent(self, known: Respondent) -> None:
+        state = self.session.state
+        state.organisation = known.organisation or state.organisation
+        state.respondent = known.respondent or state.respondent
+        state.role = known.role or state.role
 
     def _ask_respondent(self, known: Respondent) -> None:
         """Ask for each detail nobody gave; an empty reply leaves it out."""
