@@ -337,12 +337,8 @@ def open_session(
         if resume and saved is None:
             raise SessionError(f"no saved session of {checklist.id} to resume")
         if saved is not None:
-            total = sum(
-                1
-                for s in checklist.sections
-                if not sections or s.id in sections
-                for _ in s.questions
-            )
+            asked = [s for s in checklist.sections if not sections or s.id in sections]
+            total = sum(len(s.questions) for s in asked)
             answered = sum(1 for a in saved.state.answers.values() if a.answer is not None)
             started = when_words(saved.state.started_at, datetime.now().astimezone())
             try:

@@ -27,15 +27,7 @@ from prompt_toolkit.styles import Style
 from collabcheck.screen import MIN_WIDTH, wrap
 
 POINTER = "\u203a"  # a pointer marks the current entry in position and shape, not only in colour
-STYLE = Style.from_dict(
-    {
-        "current": "bold reverse",
-        "key": "bold",
-        "hint": "italic",
-        "help": "",
-        "faint": "",
-    }
-)
+STYLE = Style.from_dict({"current": "bold reverse", "hint": "italic"})
 
 
 @dataclass(frozen=True)
