@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.schemas import assert_valid
-from tests.test_screens import Screen
+from tests.test_terminal_widths import Screen
 
 
 def _run(args: list[str], typed: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
