@@ -191,7 +191,11 @@ def show(
         str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
     ],
     fmt: Annotated[
-        ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
+        ChecklistFormat,
+        _format_option(
+            "text, md (a printable worksheet), json, html, or answers (a blank answers file "
+            "for run --answers)."
+        ),
     ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
     lines: Annotated[
@@ -321,19 +325,39 @@ def run(
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Ask line by line with numbered choices, for screen readers (also with "
+            "TERM=dumb); reads answers from a pipe too.",
+        ),
+    ] = False,
     fail_under: FailUnder = None,
 ) -> None:
     """Answer a checklist and write the scored report (Markdown, JSON or HTML to print).
 
     Every answer is saved as it is given: Ctrl-C stops, and --resume continues.
+    On a terminal, the run ends with a summary and saves the Markdown report and
+    the JSON result side by side (it asks where); -o FILE writes one file instead.
     Without a terminal, give the answers with --answers FILE.
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
+    import os
+
     from collabcheck.catalog import resolve
-    from collabcheck.runner import RunOptions
+    from collabcheck.runner import RunOptions, how_started
     from collabcheck.runner import run as run_checklist
 
+    plain_mode = plain or os.environ.get("TERM") == "dumb"
+    shaping = [f"--checklist-dir={d}" for d in _dirs(ctx)]
+    if fmt is not RunFormat.MD:
+        shaping.append(f"--format={fmt.value}")
+    if output is not None:
+        shaping.append(f"-o={output}")
+    if plain:
+        shaping.append("--plain")
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -344,23 +368,42 @@ def run(
         sections=tuple(section or ()),
         notes=notes,
         resume=resume,
+        program=how_started(sys.argv, getattr(sys, "orig_argv", sys.argv), os.environ),
+        shaping=tuple(shaping),
     )
 
     def prompter() -> Any:
         from collabcheck.prompting import terminal_prompter
 
-        return terminal_prompter()
+        return terminal_prompter(plain=plain_mode)
 
-    outcome = run_checklist(options, terminal=sys.stdin.isatty(), prompter=prompter)
+    # --plain reads its answers line by line, so it works from a pipe (a screen reader's, a
+    # script's); the arrow-key prompts need a terminal.
+    terminal = sys.stdin.isatty() or plain
+    outcome = run_checklist(options, terminal=terminal, prompter=prompter)
     for warning in outcome.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
-    emit(render_result(outcome.result, fmt), output)
-    if outcome.interactive:
-        from collabcheck.render.terminal import print_summary
+    if outcome.interactive and output is None and sys.stdout.isatty():
+        _save_beside(outcome, plain_mode)
+    else:
+        emit(render_result(outcome.result, fmt), output)
+        if outcome.interactive:
+            from collabcheck.render.terminal import print_summary
 
-        print_summary(outcome.result)
+            print_summary(outcome.result, plain=plain_mode)
+    outcome.close()  # only now that the report is written: until then the answers stay saved
     _check_threshold(outcome.result, fail_under)
+
+
+def _save_beside(outcome: Any, plain: bool) -> None:
+    """The end of a run on a terminal: a summary, then the Markdown report and the JSON result
+    saved side by side where the person says, and what to do next."""
+    from collabcheck.render.terminal import print_next_steps, print_summary
+
+    print_summary(outcome.result, plain=plain, gaps=5)
+    report, data = outcome.save_beside()
+    print_next_steps(report, data, outcome.options.program, plain=plain)
 
 
 @app.command()

@@ -121,6 +121,7 @@ def test_report_has_the_sections_of_the_markdown_report() -> None:
     assert page.headings("h2") == [
         "Overall: 75.0% (green)",
         "Priority gaps",
+        "In part",
         "Knowledge gaps",
         "All answers",
     ]

@@ -26,6 +26,7 @@ class ChecklistFormat(StrEnum):
     MD = "md"
     JSON = "json"
     HTML = "html"
+    ANSWERS = "answers"
 
 
 class RunFormat(StrEnum):
@@ -80,6 +81,10 @@ def render_checklist(checklist: Checklist, fmt: ChecklistFormat, lines: int | No
         from collabcheck.render import html
 
         return html.worksheet(checklist) if lines is None else html.worksheet(checklist, lines)
+    if fmt is ChecklistFormat.ANSWERS:
+        from collabcheck.render import answers
+
+        return answers.blank(checklist)
     assert_never(fmt)
 
 

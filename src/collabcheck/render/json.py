@@ -73,6 +73,8 @@ def _tally_dict(t: Tally) -> dict[str, Any]:
         "excluded": t.excluded,
         "dont_know": t.dont_know,
         "skipped": t.skipped,
+        "hidden": t.hidden,
+        "questions": t.questions,
     }
 
 
@@ -120,6 +122,11 @@ def result_dict(result: Result) -> dict[str, Any]:
                 {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
                 for s in result.scores.sections
             ],
+        },
+        "gaps": {
+            "priority": [o.id for o in result.priority_gaps],
+            "in_part": [o.id for o in result.in_part],
+            "knowledge": [o.id for o in result.knowledge_gaps],
         },
     }
 

@@ -114,7 +114,7 @@ def report(result: Result) -> str:
             f"| {index}. {md_inline(section.title)} | {percent(t.score)} | {rating(t.rating)} "
             f"| {t.answered} | {t.excluded} | {t.dont_know} | {t.skipped} |"
         )
-    out += ["", "## Priority gaps", ""]
+    out += ["", "## Priority gaps", "", f"*{wording.PRIORITY_NOTE}*", ""]
     gaps = result.priority_gaps
     if not gaps:
         out += [wording.NO_PRIORITY_GAPS, ""]
@@ -122,6 +122,13 @@ def report(result: Result) -> str:
         weight = f" *(weight {o.weight:g})*" if o.weight != 1 else ""
         answer, text = md_inline(o.answer_label or ""), _question_text(o.label, o.text)
         out.append(f"- **{answer}**: {numbers[o.id]} {text}{weight}{_note(o)}")
+    out += ["", "## In part", "", f"*{wording.IN_PART_NOTE}*", ""]
+    in_part = result.in_part
+    if not in_part:
+        out += [wording.NO_IN_PART, ""]
+    for o in in_part:
+        answer, text = md_inline(o.answer_label or ""), _question_text(o.label, o.text)
+        out.append(f"- **{answer}**: {numbers[o.id]} {text}{_note(o)}")
     out += ["", "## Knowledge gaps", ""]
     unknown = result.knowledge_gaps
     if not unknown:

@@ -77,11 +77,15 @@ def rating_move(change: ScoreChange) -> str:
 
 
 def counts(t: Tally) -> str:
-    """How a result's questions were answered, e.g. ``3 answered · 1 not applicable · ...``."""
-    return (
-        f"{t.answered} answered \u00b7 {t.excluded} not applicable \u00b7 "
-        f"{t.dont_know} don't know \u00b7 {t.skipped} skipped"
-    )
+    """How a result's scored questions went, in parts that sum to the whole: ``27 questions:
+    21 answered (3 of them don't know), 2 not applicable, 1 skipped, 3 not asked``."""
+    answered = f"{t.answered} answered"
+    if t.dont_know:
+        answered += f" ({t.dont_know} of them don't know)"
+    parts = [answered, f"{t.excluded} not applicable", f"{t.skipped} skipped"]
+    if t.hidden:
+        parts.append(f"{t.hidden} not asked")
+    return f"{plural(t.questions, 'question')}: {', '.join(parts)}"
 
 
 # --- the worksheet -----------------------------------------------------------------------------
@@ -118,7 +122,12 @@ def tick(question: Question) -> str:
 
 # --- the result report -------------------------------------------------------------------------
 
-NO_PRIORITY_GAPS = "None: no answer below the top of the scale."
+NO_PRIORITY_GAPS = "None: no answer at the bottom of the scale."
+PRIORITY_NOTE = (
+    "Answers at the bottom of the scale (No, Disagree, Strongly disagree), heaviest weight first."
+)
+IN_PART_NOTE = "Answers in the middle of the scale (Partly, Neither): in place in part."
+NO_IN_PART = "None."
 NO_KNOWLEDGE_GAPS = "None: every question answered was known."
 NOT_ASKED = "not asked"
 SKIPPED = "skipped"
