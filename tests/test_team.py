@@ -193,14 +193,17 @@ def test_by_role_sets_groups_side_by_side_and_hides_small_ones() -> None:
 
     # board: Ann, Bob, Dan. People 75, 50, 25; money 75, 25, 75.
     assert (board.name, board.size, board.shown) == ("board", 3, True)
+    assert board.sections is not None
     assert board.sections[0].score == pytest.approx(50.0)
     assert board.sections[1].score == pytest.approx(175 / 3)
     assert board.questions is not None
     lead = board.questions[0]
     assert ({c.key: c.count for c in lead.counts if c.count}, lead.mean) == ({"yes": 3}, 1.0)
-    # exec: Cat and Eve, two: too few to show question by question; their section scores show.
-    assert (execs.name, execs.size, execs.shown, execs.questions) == ("exec", 2, False, None)
-    assert execs.sections[0].score == pytest.approx((37.5 + 25) / 2)
+    # exec: Cat and Eve, two: too few to show anything of their own, scores included.
+    assert (execs.name, execs.size, execs.shown) == ("exec", 2, False)
+    assert (execs.overall, execs.sections, execs.questions) == (None, None, None)
+    # ... yet they count in the whole team: five answered the lead question.
+    assert t.questions[0].stats.answered == 5
 
 
 def test_min_group_decides_which_groups_are_shown() -> None:
@@ -260,9 +263,14 @@ def test_a_group_too_small_to_show_is_not_named_beside_its_answers() -> None:
     assert [m.role for m in by_role.answers] == [
         "board", "board", "(group under 3)", "board", "(group under 3)"
     ]  # fmt: skip
-    assert {m.organisation for m in by_role.answers} == {"North", "South"}
-    # Named, a small group is still withheld beside the answers (the roster names it).
+    # Unless named, the rows carry only the attribute grouped by.
+    assert {m.organisation for m in by_role.answers} == {None}
+    # Named, a small group is still withheld beside the answers (the roster names it), and so
+    # is its members' other attribute.
     assert {m.organisation for m in by_organisation.answers} == {"North", "(group under 3)"}
+    assert [m.role for m in by_organisation.answers] == [
+        "board", "board", None, None, "exec"
+    ]  # fmt: skip
     assert {m.organisation for m in by_organisation.roster} == {"North", "South"}
 
 

@@ -1,11 +1,18 @@
-"""A checklist as plain text, for reading on a terminal (``show --format text``)."""
+"""Plain text for reading on a terminal: a checklist (``show --format text``) and the team
+report (``combine --format text``, fitted to the terminal's width with rich, imported only
+there)."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from collabcheck.model import Checklist, Question, QuestionKind
 from collabcheck.render import wording
+
+if TYPE_CHECKING:
+    from collabcheck.team import TeamQuestion, TeamResult
 
 
 def checklist(checklist: Checklist) -> str:
@@ -53,3 +60,166 @@ def _question(checklist: Checklist, question: Question, wrap: textwrap.TextWrapp
         extra += wrap.wrap(" ".join(question.help.split()))
     lines += [indent + line for line in extra]
     return lines
+
+
+# --- the team report for a terminal (combine --format text) -----------------------------------
+
+
+def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
+    """The team report fitted to ``width`` columns: the four lists, then the section table,
+    then the notes. Colour (only when asked) repeats the rating words, never replaces them."""
+    from io import StringIO
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = StringIO()
+    console = Console(
+        file=out,
+        width=max(width, 40),
+        force_terminal=colour,
+        color_system="standard" if colour else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    info = team.checklist
+    title = f"{info.title}: team report"
+    console.print(Text(title, style="bold"))
+    console.print(Text(f"Source: {info.source.credit()}. Checklist {info.id}, ")
+                  + Text(wording.versions(team.versions) + "."))  # fmt: skip
+    console.print(
+        Text(f"{wording.plural(team.respondents, 'respondent')}. ")
+        + Text(wording.naming(team.options.named))
+    )
+
+    def heading(text: str) -> None:
+        console.print()
+        console.print(Text(text, style="bold underline"))
+
+    def entries(rows: list[tuple[str, str, str]], more: int) -> None:
+        table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
+        for number, text, figures in rows:
+            table.add_row(Text(number, style="bold"), Text(text) + Text("\n" + figures, "dim"))
+        console.print(table)
+        if more:
+            console.print(Text(wording.more(more), style="italic"))
+
+    def question_list(title: str, note: str, questions: Sequence[TeamQuestion], empty: str,
+                      figures: Callable[[TeamQuestion], str]) -> None:  # fmt: skip
+        heading(title)
+        console.print(Text(note, style="italic"))
+        if not questions:
+            console.print(empty)
+            return
+        shown, more = wording.first(questions)
+        entries([(q.number, _titled(q.label, q.text), figures(q)) for q in shown], more)
+
+    question_list(
+        "Where the team disagrees",
+        wording.DISAGREEMENT_NOTE,
+        team.disagreements,
+        wording.NO_DISAGREEMENTS,
+        wording.team_entry,
+    )
+    if team.options.by is not None:
+        heading("Where groups differ")
+        console.print(Text(wording.differences_note(team.options.min_group), style="italic"))
+        if not team.differences:
+            console.print(wording.NO_DIFFERENCES)
+        else:
+            shown, more = wording.first(team.differences)
+            entries(
+                [
+                    (
+                        "" if d.is_section else d.number,
+                        wording.difference_title(d),
+                        wording.difference_entry(d),
+                    )
+                    for d in shown
+                ],
+                more,
+            )
+    question_list(
+        "What the team does not know",
+        wording.UNKNOWN_NOTE,
+        team.unknown,
+        wording.NO_UNKNOWN,
+        wording.unknown_entry,
+    )
+    question_list(
+        "Where the team agrees it is weakest",
+        wording.WEAKEST_NOTE,
+        team.weakest,
+        wording.NO_WEAKEST,
+        wording.team_entry,
+    )
+
+    overall = team.overall
+    heading(f"Team score: {wording.percent(overall.score)} ({wording.rating(overall.rating)})")
+    console.print(wording.team_score(overall))
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False)
+    table.add_column("Section", ratio=1, min_width=12)
+    table.add_column("Team", justify="right", no_wrap=True)
+    table.add_column("Rating", no_wrap=True)
+    table.add_column("Low", justify="right", no_wrap=True)
+    table.add_column("High", justify="right", no_wrap=True)
+    for g in team.groups:
+        table.add_column(f"{wording.group_name(g)} ({g.size})", justify="right")
+    styles = {"green": "green", "amber": "yellow", "red": "red"}
+    for index, s in enumerate(team.sections):
+        score = s.score
+        table.add_row(
+            Text(f"{index + 1}. {s.title}"),
+            wording.percent(score.score),
+            Text(wording.rating(score.rating), style=styles.get(score.rating or "", "")),
+            wording.percent(score.lowest),
+            wording.percent(score.highest),
+            *(
+                wording.score_and_rating(None if g.sections is None else g.sections[index])
+                for g in team.groups
+            ),
+        )
+    table.add_section()
+    table.add_row(
+        Text("Overall", style="bold"),
+        wording.percent(overall.score),
+        Text(wording.rating(overall.rating), style=styles.get(overall.rating or "", "")),
+        wording.percent(overall.lowest),
+        wording.percent(overall.highest),
+        *(wording.score_and_rating(g.overall) for g in team.groups),
+    )
+    console.print(table)
+    if team.groups:
+        console.print(Text(wording.groups_note(team.options.min_group), style="italic"))
+
+    noted = [q for q in team.questions if q.stats.notes]
+    if noted:
+        heading(wording.NOTES_HEADING)
+        console.print(Text(wording.NOTES_NOTE, style="italic"))
+        for q in noted:
+            console.print(Text(f"{q.number} ", style="bold") + Text(_titled(q.label, q.text)))
+            notes = Table(box=None, show_header=False, padding=(0, 1, 0, 2), expand=True)
+            notes.add_column(no_wrap=True)
+            notes.add_column(ratio=1)
+            for note in q.stats.notes:
+                notes.add_row("-", Text(" ".join(note.split())))
+            console.print(notes)
+    console.print()
+    console.print(
+        Text(
+            "Every question's answers: --format md or html; the workshop sheet: --format html "
+            "or actions.",
+            style="dim",
+        )
+    )
+    return out.getvalue()
+
+
+def _titled(label: str | None, text: str) -> str:
+    text = " ".join(text.split())
+    return f"{label}: {text}" if label else text
