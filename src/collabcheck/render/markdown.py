@@ -326,7 +326,7 @@ def _answers_table(team: TeamResult, questions: list[tuple[TeamQuestion, Stats]]
             )
     if len(out) == 2:
         out = []
-    return [*out, *([""] if out and others else []), *others, "", *_notes(questions)]
+    return [*out, *([""] if out and others else []), *others, ""]
 
 
 def _team_answers(team: TeamResult) -> list[str]:
@@ -340,6 +340,7 @@ def _team_answers(team: TeamResult) -> list[str]:
         ]
         questions = [(q, q.stats) for q in team.questions if q.section == section.id]
         out += _answers_table(team, questions) if questions else ["No questions.", ""]
+        out += _notes(questions)
     return out
 
 
