@@ -9,20 +9,23 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+import textwrap
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from typer.testing import Result as CliResult
 
-from collabcheck.errors import MismatchError
+from collabcheck.errors import DuplicateResultError, MismatchError
+from collabcheck.loader import parse_checklist
 from collabcheck.model import Answer, Bands, Status
 from collabcheck.options import GroupBy
 from collabcheck.outcome_pool import score_values_many
 from collabcheck.result import Meta, build
 from collabcheck.scoring import ScoredAnswer, score
 from collabcheck.team import TeamOptions, TeamResult, combine
-from tests import teamdata
+from collabcheck.yamlfile import parse_text
+from tests import teamdata, workshopdata
 
 Cli = Callable[..., CliResult]
 NAMES = list(teamdata.PEOPLE)
@@ -293,3 +296,220 @@ def test_spread_is_population_standard_deviation() -> None:
 
     assert budget.sd == 0.5
     assert not math.isclose(budget.sd or 0, 2**-0.5)
+
+
+# --- the workshop's lists (tests/workshopdata.py) ---------------------------------------------
+
+MAPPED = (("NED", "Non-executive director"),)
+
+
+def board(options: TeamOptions | None = None, order: list[str] | None = None) -> TeamResult:
+    names = order or list(workshopdata.ROWS)
+    results = [workshopdata.member(name) for name in names]
+    return combine(results, [f"{n}.json" for n in names], options).team
+
+
+def ids(questions: Any) -> list[str]:
+    return [q.id for q in questions]
+
+
+def test_disagreement_does_not_count_dont_know_as_low_and_ties_keep_checklist_order() -> None:
+    t = board()
+
+    # split and wide have the same spread: checklist order. lone_dk (Yes 5, Don't know 1) is
+    # a knowledge gap, not a disagreement.
+    assert ids(t.disagreements) == ["risk.split", "money.wide"]
+    split = question(t, "risk.split").stats
+    assert split.sd == pytest.approx(math.sqrt(1.2083333 / 6), abs=1e-6)
+    assert question(t, "money.wide").stats.sd == pytest.approx(split.sd)
+    assert not question(t, "risk.lone_dk").stats.disagreement
+
+
+def test_what_the_team_does_not_know_most_dont_knows_first() -> None:
+    t = board()
+
+    assert [(q.id, q.stats.dont_know) for q in t.unknown] == [
+        ("money.mostly_dk", 4),
+        ("risk.lone_dk", 1),
+    ]
+
+
+def test_weakest_leaves_out_questions_answered_mostly_dont_know_and_questions_all_na() -> None:
+    t = board()
+
+    assert ids(t.weakest) == ["risk.weak", "money.middling"]
+    assert [q.stats.mean for q in t.weakest] == pytest.approx([1 / 12, 2.5 / 6])
+    all_na = question(t, "risk.all_na").stats
+    assert (all_na.answered, all_na.excluded, all_na.mean) == (0, 6, None)
+    listed = {*ids(t.disagreements), *ids(t.unknown), *ids(t.weakest)}
+    assert "risk.all_na" not in listed
+
+
+def test_group_names_match_ignoring_case_spacing_and_punctuation() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE))
+
+    # Three spellings of one role are one group, shown as first spelt; NED and Non-executive
+    # director stay apart without a map.
+    assert [(g.name, g.size) for g in t.groups] == [
+        ("Chair", 1),
+        ("Executive director", 3),
+        ("NED", 1),
+        ("Non-executive director", 1),
+    ]
+
+
+def test_a_group_map_merges_synonyms() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED))
+
+    assert [(g.name, g.size, g.shown) for g in t.groups] == [
+        ("Chair", 1, False),
+        ("Executive director", 3, True),
+        ("Non-executive director", 2, False),
+    ]
+
+
+def test_groups_differ_largest_first_sections_before_questions_on_a_tie() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED, min_group=2))
+
+    found = [
+        (d.id, d.is_section, d.highest.group, d.lowest.group, round(d.difference, 4))
+        for d in t.differences
+    ]
+    assert found == [
+        ("risk.split", False, "Executive director", "Non-executive director", 1.0),
+        ("risk", True, "Executive director", "Non-executive director", 50.0),
+        ("risk.lone_dk", False, "Executive director", "Non-executive director", 0.5),
+    ]
+    split = t.differences[0]
+    assert (split.highest.answered, split.lowest.answered) == (3, 2)
+    # The Chair, a group of one, is compared with nobody.
+    assert all(d.highest.group != "Chair" and d.lowest.group != "Chair" for d in t.differences)
+
+
+def test_no_group_differs_when_only_one_group_is_shown() -> None:
+    assert board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED)).differences == ()
+    assert board().differences == ()
+
+
+def test_notes_are_anonymised_in_an_order_that_does_not_follow_the_files() -> None:
+    forwards = board()
+    backwards = board(order=list(reversed(workshopdata.ROWS)))
+
+    assert question(forwards, "risk.split").stats.notes == workshopdata.NOTES
+    assert question(backwards, "risk.split").stats.notes == workshopdata.NOTES
+
+
+def test_a_small_groups_notes_are_only_in_the_whole_teams_list() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED, min_group=2))
+    chair, executives, non_executives = t.groups
+
+    assert chair.questions is None
+    assert executives.questions is not None and non_executives.questions is not None
+    assert executives.questions[0].notes == ("a Board paper is due", "We review risks monthly")
+    assert non_executives.questions[0].notes == ()
+    assert "Sees it differently" in question(t, "risk.split").stats.notes
+
+
+def test_no_notes_leaves_every_note_out_even_beside_the_answers() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, notes=False, min_group=1))
+
+    assert all(not q.stats.notes for q in t.questions)
+    assert all(not s.notes for g in t.groups for s in g.questions or ())
+    assert all(o.note is None for m in t.answers for o in m.outcomes)
+
+
+def test_small_groups_show_nothing_of_their_own_but_count_in_the_whole_team() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED))
+    chair, executives, non_executives = t.groups
+
+    for small in (chair, non_executives):
+        assert (small.overall, small.sections, small.questions) == (None, None, None)
+    assert executives.overall is not None and executives.overall.respondents == 3
+    assert t.overall.respondents == 6
+    assert question(t, "risk.split").stats.answered == 6
+    # Rows of answers: the group as shown (never a member's own spelling), a small group
+    # withheld, and no other attribute.
+    assert [(m.role, m.organisation) for m in t.answers] == [
+        ("Executive director", None),
+        ("Executive director", None),
+        ("Executive director", None),
+        ("(group under 3)", None),
+        ("(group under 3)", None),
+        ("(group under 3)", None),
+    ]
+
+
+def test_without_by_the_rows_carry_no_role_or_organisation_unless_named() -> None:
+    assert {(m.role, m.organisation) for m in board().answers} == {(None, None)}
+    named = board(TeamOptions(named=True))
+    assert named.answers[3].role == "NED"
+    assert named.answers[3].organisation == "North Valley ICB"
+
+
+# --- the same result twice --------------------------------------------------------------------
+
+
+def test_the_same_result_twice_is_refused_naming_both_files() -> None:
+    ada = workshopdata.member("Adaora")
+    again = workshopdata.member("Adaora")  # built anew: equal, not the same objects
+
+    with pytest.raises(DuplicateResultError) as caught:
+        combine([ada, workshopdata.member("Benedikt"), again], ["a.json", "b.json", "c.json"])
+
+    assert str(caught.value) == (
+        "c.json: the same result as a.json (the same respondent and completion time): "
+        "combine counts each member once; give each result once"
+    )
+
+
+def test_the_same_content_without_a_name_or_time_is_refused() -> None:
+    ada = workshopdata.member("Adaora")
+    anonymous = dataclasses.replace(ada, meta=Meta())
+
+    with pytest.raises(
+        DuplicateResultError, match=r"^y: the same result as x \(the same content\)"
+    ):
+        combine([anonymous, dataclasses.replace(anonymous)], ["x", "y"])
+
+
+def test_two_people_with_the_same_answers_are_two_members() -> None:
+    ada = workshopdata.member("Adaora")
+    twin = dataclasses.replace(ada, meta=dataclasses.replace(ada.meta, respondent="Twin"))
+    nameless = [dataclasses.replace(ada, meta=Meta(completed_at=t)) for t in ("1", "2")]
+
+    assert combine([ada, twin, *nameless], ["a", "b", "c", "d"]).team.respondents == 4
+
+
+# --- custom scales ----------------------------------------------------------------------------
+
+CUSTOM = textwrap.dedent(
+    """\
+    id: custom-fixture
+    title: Custom fixture
+    version: "1"
+    source: {publisher: Test Publisher, title: A test source}
+    description: A four-point scale.
+    scale:
+      - {key: always, label: Always, value: 1}
+      - {key: often, label: Often, value: 0.67}
+      - {key: rarely, label: Rarely, value: 0.33}
+      - {key: never, label: Never, value: 0}
+    sections:
+      - id: s
+        title: S
+        questions:
+          - {id: q, text: How often?}
+    """
+)
+
+
+def test_a_custom_scale_keeps_every_option_in_order_even_unchosen() -> None:
+    custom = parse_checklist(parse_text(CUSTOM, "custom.yaml"), "custom.yaml")
+    results = [
+        build(custom, {"s.q": Answer(key)}, Meta(respondent=key)) for key in ("never", "always")
+    ]
+
+    t = combine(results, ["a", "b"]).team
+
+    assert [o.key for o in t.scale] == ["always", "often", "rarely", "never"]
+    assert counts(t, "s.q") == {"always": 1, "often": 0, "rarely": 0, "never": 1}

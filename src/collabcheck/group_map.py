@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collabcheck.errors import FileReadError, Problem
-from collabcheck.yamlfile import LineDict, line_of, load_file
+from collabcheck.yamlfile import line_of, load_file
 
 
 def read_group_map(path: Path) -> tuple[tuple[str, str], ...]:
@@ -21,7 +21,7 @@ def read_group_map(path: Path) -> tuple[tuple[str, str], ...]:
     name = str(path)
     data = load_file(path, name)
     if not isinstance(data, dict):
-        line = data.line if isinstance(data, LineDict) else None
+        line = getattr(data, "line", None)
         raise FileReadError(
             [
                 Problem(

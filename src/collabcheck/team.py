@@ -432,7 +432,8 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     order = {q.id: index for index, q in enumerate(team_questions)}
     disagreements = sorted(
         (q for q in team_questions if q.stats.disagreement),
-        key=lambda q: (-(q.stats.sd or 0.0), order[q.id]),
+        # Rounded far below what any report shows, so that float noise never breaks a tie.
+        key=lambda q: (-round(q.stats.sd or 0.0, 9), order[q.id]),
     )
     unknown = sorted(
         (q for q in team_questions if q.scored and q.stats.dont_know),

@@ -12,7 +12,7 @@ from collabcheck.model import Checklist, Question, QuestionKind
 from collabcheck.render import wording
 
 if TYPE_CHECKING:
-    from collabcheck.team import TeamQuestion, TeamResult
+    from collabcheck.team import TeamQuestion, TeamResult, TeamScore
 
 
 def checklist(checklist: Checklist) -> str:
@@ -162,27 +162,27 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
     overall = team.overall
     heading(f"Team score: {wording.percent(overall.score)} ({wording.rating(overall.rating)})")
     console.print(wording.team_score(overall))
+    styles = {"green": "green", "amber": "yellow", "red": "red"}
+
+    def rated(score: TeamScore | None) -> Text:
+        shown = wording.score_and_rating(score)
+        rating = score.rating if score is not None and score.score is not None else None
+        return Text(shown, style=styles.get(rating or "", ""))
+
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False)
     table.add_column("Section", ratio=1, min_width=12)
     table.add_column("Team", justify="right", no_wrap=True)
     table.add_column("Rating", no_wrap=True)
     table.add_column("Low", justify="right", no_wrap=True)
     table.add_column("High", justify="right", no_wrap=True)
-    for g in team.groups:
-        table.add_column(f"{wording.group_name(g)} ({g.size})", justify="right")
-    styles = {"green": "green", "amber": "yellow", "red": "red"}
-    for index, s in enumerate(team.sections):
-        score = s.score
+    rows = [(f"{index + 1}. {s.title}", s.score) for index, s in enumerate(team.sections)]
+    for title, score in rows:
         table.add_row(
-            Text(f"{index + 1}. {s.title}"),
+            Text(title),
             wording.percent(score.score),
             Text(wording.rating(score.rating), style=styles.get(score.rating or "", "")),
             wording.percent(score.lowest),
             wording.percent(score.highest),
-            *(
-                wording.score_and_rating(None if g.sections is None else g.sections[index])
-                for g in team.groups
-            ),
         )
     table.add_section()
     table.add_row(
@@ -191,10 +191,24 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
         Text(wording.rating(overall.rating), style=styles.get(overall.rating or "", "")),
         wording.percent(overall.lowest),
         wording.percent(overall.highest),
-        *(wording.score_and_rating(g.overall) for g in team.groups),
     )
     console.print(table)
-    if team.groups:
+    if team.groups and team.options.by is not None:
+        # The groups in a table of their own, a column each, sections by number: side by side
+        # with the team's columns they would not fit a narrow terminal.
+        heading(f"By {team.options.by.value}")
+        groups = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False)
+        groups.add_column("Section", no_wrap=True)
+        for g in team.groups:
+            groups.add_column(f"{wording.group_name(g)} ({g.size})", justify="right")
+        for index, _ in enumerate(team.sections):
+            groups.add_row(
+                f"{index + 1}.",
+                *(rated(None if g.sections is None else g.sections[index]) for g in team.groups),
+            )
+        groups.add_section()
+        groups.add_row(Text("Overall", style="bold"), *(rated(g.overall) for g in team.groups))
+        console.print(groups)
         console.print(Text(wording.groups_note(team.options.min_group), style="italic"))
 
     noted = [q for q in team.questions if q.stats.notes]
@@ -203,11 +217,11 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
         console.print(Text(wording.NOTES_NOTE, style="italic"))
         for q in noted:
             console.print(Text(f"{q.number} ", style="bold") + Text(_titled(q.label, q.text)))
-            notes = Table(box=None, show_header=False, padding=(0, 1, 0, 2), expand=True)
+            notes = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
             notes.add_column(no_wrap=True)
             notes.add_column(ratio=1)
             for note in q.stats.notes:
-                notes.add_row("-", Text(" ".join(note.split())))
+                notes.add_row("  -", Text(" ".join(note.split())))
             console.print(notes)
     console.print()
     console.print(
@@ -217,7 +231,8 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
             style="dim",
         )
     )
-    return out.getvalue()
+    # rich pads each line to the width: trailing spaces are noise when copied or piped.
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
 def _titled(label: str | None, text: str) -> str:
