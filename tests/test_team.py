@@ -10,6 +10,7 @@ import dataclasses
 import math
 import random
 import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,7 +24,7 @@ from collabcheck.options import GroupBy
 from collabcheck.outcome_pool import score_values_many
 from collabcheck.result import Meta, build
 from collabcheck.scoring import ScoredAnswer, score
-from collabcheck.team import TeamOptions, TeamResult, combine
+from collabcheck.team import TeamOptions, TeamResult, combine, group_key
 from collabcheck.yamlfile import parse_text
 from tests import teamdata, workshopdata
 
@@ -513,3 +514,97 @@ def test_a_custom_scale_keeps_every_option_in_order_even_unchosen() -> None:
 
     assert [o.key for o in t.scale] == ["always", "often", "rarely", "never"]
     assert counts(t, "s.q") == {"always": 1, "often": 0, "rarely": 0, "never": 1}
+
+
+# --- the list and privacy rules, recomputed independently on generated teams ------------------
+
+VALUES = {"yes": 1.0, "partly": 0.5, "no": 0.0, "dont-know": 0.0}
+SPELT = {
+    "Executive director": ("Executive director", "executive director ", "EXECUTIVE-DIRECTOR"),
+    "Chair": ("Chair", "chair."),
+    "Non-executive director": ("Non-executive director", "non executive director"),
+}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_generated_teams_lists_and_groups_follow_the_rules(seed: int) -> None:
+    rng = random.Random(seed)
+    checklist = workshopdata.checklist()
+    keys = ["yes", "partly", "no", "dont-know", "n/a", None]
+    raw: list[tuple[str, dict[str, str | None]]] = []
+    results = []
+    for index in range(rng.randint(2, 12)):
+        group = rng.choice(list(SPELT))
+        given = {qid: rng.choice(keys) for qid in workshopdata.QUESTIONS}
+        raw.append((group, given))
+        answers = {qid: Answer(key) for qid, key in given.items() if key is not None}
+        meta = Meta(respondent=f"m{index}", role=rng.choice(SPELT[group]), completed_at="t")
+        results.append(build(checklist, answers, meta))
+    min_group = rng.randint(1, 4)
+    options = TeamOptions(by=GroupBy.ROLE, min_group=min_group)
+
+    t = combine(results, [f"{i}.json" for i in range(len(results))], options).team
+
+    def values(members: list[dict[str, str | None]], qid: str) -> list[tuple[float, bool]]:
+        return [
+            (VALUES[key], key == "dont-know")
+            for m in members
+            if (key := m[qid]) is not None and key != "n/a"
+        ]
+
+    everyone = [answers for _, answers in raw]
+    expected_disagree: list[tuple[float, int, str]] = []
+    expected_unknown: list[tuple[int, int, str]] = []
+    expected_weak: list[tuple[float, int, str]] = []
+    for place, qid in enumerate(workshopdata.QUESTIONS):
+        found = values(everyone, qid)
+        if not found:
+            continue
+        plain = [v for v, _ in found]
+        mean = sum(plain) / len(plain)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in plain) / len(plain))
+        dont_know = sum(dk for _, dk in found)
+        split = max(plain) >= 0.75 and any(v <= 0.25 for v, dk in found if not dk)
+        if split:
+            expected_disagree.append((-round(sd, 9), place, qid))
+        if dont_know:
+            expected_unknown.append((-dont_know, place, qid))
+        if not split and mean < 0.5 and 2 * dont_know < len(found):
+            expected_weak.append((round(mean, 9), place, qid))
+    assert ids(t.disagreements) == [qid for *_, qid in sorted(expected_disagree)]
+    assert ids(t.unknown) == [qid for *_, qid in sorted(expected_unknown)]
+    assert ids(t.weakest) == [qid for *_, qid in sorted(expected_weak)]
+
+    # Groups: spellings matched; a group under min_group shows nothing; differences between
+    # shown groups only, 0.5 apart or more.
+    sizes = Counter(group for group, _ in raw)
+    assert sorted((g.size, g.shown) for g in t.groups) == sorted(
+        (n, n >= min_group) for n in sizes.values()
+    )
+    for g in t.groups:
+        assert (g.overall is None) == (g.questions is None) == (not g.shown)
+    members_of = {
+        group: [answers for name, answers in raw if name == group]
+        for group, n in sizes.items()
+        if n >= min_group
+    }
+    expected_differences = set()
+    for qid in workshopdata.QUESTIONS:
+        means = [
+            sum(v for v, _ in found) / len(found)
+            for members in members_of.values()
+            if (found := values(members, qid))
+        ]
+        if len(means) > 1 and round(max(means) - min(means), 6) >= 0.5:
+            expected_differences.add(qid)
+    assert {d.id for d in t.differences if not d.is_section} == expected_differences
+    shown_names = {group_key(g.name) for g in t.groups if g.shown}
+    for d in t.differences:
+        assert {group_key(d.highest.group), group_key(d.lowest.group)} <= shown_names
+    # The rows of answers: the group's shown name or withheld, never a member's spelling.
+    shown_as = {g.name for g in t.groups if g.shown}
+    for (group, _), m in zip(raw, t.answers, strict=True):
+        assert m.role == (group if group in shown_as else f"(group under {min_group})") or (
+            group_key(m.role) == group_key(group) and m.role in shown_as
+        )
+        assert m.organisation is None

@@ -221,7 +221,7 @@ class GroupDifference:
         return self.highest.value - self.lowest.value
 
     @property
-    def size(self) -> float:
+    def extent(self) -> float:
         """The difference on one measure (0..1), to put sections and questions in one order."""
         return self.difference / 100 if self.is_section else self.difference
 
@@ -361,8 +361,11 @@ def _refuse_duplicates(results: Sequence[Result], names: Sequence[str]) -> None:
             for o in result.outcomes:
                 by_object.setdefault(id(o), number_of(_outcome_key(o)))
             outcomes = tuple(map(by_object.__getitem__, map(id, result.outcomes)))
-        info = result.checklist
-        key = (number_of((info,)), meta, outcomes)
+        info = result.checklist  # pooled results share one: found by identity
+        checklist = by_object.get(id(info))
+        if checklist is None:
+            checklist = by_object[id(info)] = number_of((info,))
+        key = (checklist, meta, outcomes)
         earlier = contents.setdefault(key, index)
         if earlier != index:
             raise _duplicate(names, earlier, index, "the same content")
@@ -496,7 +499,7 @@ def _differences(
         ]
         found += _difference(figures, QUESTION_DIFFERENCE, q.id, q.number, q.text, q.label, False)
     order = {id(d): index for index, d in enumerate(found)}
-    return tuple(sorted(found, key=lambda d: (-d.size, order[id(d)])))
+    return tuple(sorted(found, key=lambda d: (-round(d.extent, 9), order[id(d)])))
 
 
 def _difference(
