@@ -588,3 +588,22 @@ def test_a_custom_scale_keeps_every_option_across_files(
     ]  # fmt: skip
     md = cli("combine", *paths).stdout
     assert "| # | Question | Answered | Always | Often | Rarely | Never | Skipped |" in md
+
+
+def test_text_shows_control_sequences_and_direction_overrides_harmlessly() -> None:
+    from collabcheck.render import TeamFormat, render_team
+    from collabcheck.team import TeamOptions, combine
+
+    results = workshopdata.board()
+    first = results[0]
+    hostile = "\x1b]0;owned\x07\x1b[2J \u202eevil"
+    outcomes = (dataclasses.replace(first.outcomes[0], note=hostile), *first.outcomes[1:])
+    meta = dataclasses.replace(first.meta, role="\x1b[31mExec")
+    results[0] = dataclasses.replace(first, outcomes=outcomes, meta=meta)
+    team = combine(results, list(workshopdata.ROWS), TeamOptions(by=GroupBy.ROLE)).team
+
+    for colour in (False, True):
+        out = render_team(team, TeamFormat.TEXT, 100, colour)
+        assert "\x1b]" not in out and "\x1b[2J" not in out and "\x1b[31mExec" not in out
+        assert "\u202e" not in out and "\x07" not in out
+        assert "evil" in out

@@ -4,6 +4,7 @@ there)."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -87,9 +88,9 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
     )
     info = team.checklist
     title = f"{info.title}: team report"
-    console.print(Text(title, style="bold"))
-    console.print(Text(f"Source: {info.source.credit()}. Checklist {info.id}, ")
-                  + Text(wording.versions(team.versions) + "."))  # fmt: skip
+    console.print(Text(_safe(title), style="bold"))
+    console.print(Text(_safe(f"Source: {info.source.credit()}. Checklist {info.id}, "
+                             f"{wording.versions(team.versions)}.")))  # fmt: skip
     console.print(
         Text(f"{wording.plural(team.respondents, 'respondent')}. ")
         + Text(wording.naming(team.options.named))
@@ -104,7 +105,9 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
         table.add_column(no_wrap=True)
         table.add_column(ratio=1)
         for number, text, figures in rows:
-            table.add_row(Text(number, style="bold"), Text(text) + Text("\n" + figures, "dim"))
+            table.add_row(
+                Text(number, style="bold"), Text(_safe(text)) + Text("\n" + _safe(figures), "dim")
+            )
         console.print(table)
         if more:
             console.print(Text(wording.more(more), style="italic"))
@@ -178,7 +181,7 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
     rows = [(f"{index + 1}. {s.title}", s.score) for index, s in enumerate(team.sections)]
     for title, score in rows:
         table.add_row(
-            Text(title),
+            Text(_safe(title)),
             wording.percent(score.score),
             Text(wording.rating(score.rating), style=styles.get(score.rating or "", "")),
             wording.percent(score.lowest),
@@ -200,7 +203,7 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
         groups = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False)
         groups.add_column("Section", no_wrap=True)
         for g in team.groups:
-            groups.add_column(f"{wording.group_name(g)} ({g.size})", justify="right")
+            groups.add_column(Text(_safe(f"{wording.group_name(g)} ({g.size})")), justify="right")
         for index, _ in enumerate(team.sections):
             groups.add_row(
                 f"{index + 1}.",
@@ -221,7 +224,7 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
             notes.add_column(no_wrap=True)
             notes.add_column(ratio=1)
             for note in q.stats.notes:
-                notes.add_row("  -", Text(" ".join(note.split())))
+                notes.add_row("  -", Text(_safe(" ".join(note.split()))))
             console.print(notes)
     console.print()
     console.print(
@@ -237,4 +240,15 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
 
 def _titled(label: str | None, text: str) -> str:
     text = " ".join(text.split())
-    return f"{label}: {text}" if label else text
+    return _safe(f"{label}: {text}" if label else text)
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    """File-supplied text as a terminal shows it harmlessly: control characters (ESC starts
+    the sequences that clear a screen or retitle a window) as \ufffd, direction overrides
+    dropped."""
+    return _BIDI.sub("", _UNSAFE.sub("\ufffd", text))
