@@ -186,7 +186,7 @@ def team(team: TeamResult) -> str:
             "Where groups differ",
             wording.differences_note(team.options.min_group),
             [_difference_line(d) for d in team.differences],
-            wording.NO_DIFFERENCES,
+            wording.no_differences(team.groups, team.options.min_group),
         )
     out += _team_list(
         "What the team does not know",

@@ -133,7 +133,7 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
         heading("Where groups differ")
         console.print(Text(wording.differences_note(team.options.min_group), style="italic"))
         if not team.differences:
-            console.print(wording.NO_DIFFERENCES)
+            console.print(Text(wording.no_differences(team.groups, team.options.min_group)))
         else:
             shown, more = wording.first(team.differences)
             entries(

@@ -160,7 +160,6 @@ TEAM_FOOTNOTE = (
 NO_DISAGREEMENTS = "None: no question has known answers at both ends of the scale."
 NO_WEAKEST = "None: the team agrees on no question with a mean below 0.5."
 NO_UNKNOWN = "None: nobody answered Don't know."
-NO_DIFFERENCES = "None: no two groups shown are that far apart."
 NOTES_HEADING = "Notes"
 NOTES_NOTE = "Members' notes, without who wrote them, in alphabetical order."
 WORKSHOP_TITLE = "Workshop sheet"
@@ -179,6 +178,13 @@ def differences_note(min_group: int) -> str:
         f"points or more on a section (only groups of {min_group} or more are compared). "
         "Largest difference first."
     )
+
+
+def no_differences(groups: Sequence[Group], min_group: int) -> str:
+    """Why no group differs: none far enough apart, or too few groups large enough to show."""
+    if sum(g.shown for g in groups) < 2:
+        return f"None: fewer than two groups have {min_group} or more members to compare."
+    return "None: no two groups shown are that far apart."
 
 
 def first(items: Sequence[T]) -> tuple[Sequence[T], int]:
