@@ -556,6 +556,8 @@ def test_a_bad_group_map_is_one_line_naming_the_file_and_line(
         "- NED\n": ":1: must be a mapping of spellings to groups",
         "NED: Non-executive director\nExec: [a, b]\n": ":2: Exec: must map to a group name",
         "NED: Non-executive director\nExec: [\n": ":3: not valid YAML",
+        "NED: Non-executive director\nno: Exec\n": ":2: put the spelling false in quotes",
+        "Exec: '--'\n": ":1: Exec: must map to a group name (text with a letter)",
     }
     for text, message in cases.items():
         bad = write_file("map.yaml", text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collabcheck.errors import FileReadError, Problem
+from collabcheck.team import group_key
 from collabcheck.yamlfile import line_of, load_file
 
 
@@ -35,11 +36,17 @@ def read_group_map(path: Path) -> tuple[tuple[str, str], ...]:
     pairs: list[tuple[str, str]] = []
     for spelling, group in data.items():
         line = line_of(data, spelling)
-        if isinstance(spelling, bool | int | float) and not isinstance(group, dict | list):
-            spelling = str(spelling)  # YAML reads 'no' or '1' as other types: keep the text
+        if isinstance(spelling, bool):  # YAML 1.1 reads yes, no, on, off as true or false
+            raise FileReadError(
+                [Problem(name, line, "", f"put the spelling {str(spelling).lower()} in quotes")]
+            )
+        if isinstance(spelling, int | float):
+            spelling = str(spelling)
         if not isinstance(spelling, str) or not spelling.strip():
             raise FileReadError([Problem(name, line, "", "each spelling must be text")])
-        if not isinstance(group, str) or not group.strip():
-            raise FileReadError([Problem(name, line, spelling, "must map to a group name (text)")])
+        if not isinstance(group, str) or group_key(group) is None:
+            raise FileReadError(
+                [Problem(name, line, spelling, "must map to a group name (text with a letter)")]
+            )
         pairs.append((spelling, group))
     return tuple(pairs)
