@@ -440,12 +440,30 @@ def combine(
         typer.Argument(help="Result JSON files of one checklist.", metavar="RESULT.json..."),
     ],
     fmt: Annotated[
-        TeamFormat, _format_option("md (the default), json, html or csv (a row per answer).")
-    ] = TeamFormat.MD,
+        TeamFormat | None,
+        _format_option(
+            "text (the default on a terminal: fitted to its width), md (the default otherwise), "
+            "json, html (ends with a printable workshop sheet), csv (a row per answer) or "
+            "actions (the workshop sheet as CSV)."
+        ),
+    ] = None,
     output: OutputOption = None,
     by: Annotated[
         GroupBy | None,
-        typer.Option("--by", help="Set groups side by side in the section table."),
+        typer.Option(
+            "--by",
+            help="Set groups side by side, and list where they differ. Names match ignoring "
+            "case, spacing and punctuation.",
+        ),
+    ] = None,
+    group_map: Annotated[
+        Path | None,
+        typer.Option(
+            "--group-map",
+            metavar="FILE",
+            help="YAML mapping each spelling of a role (or organisation) to its group, e.g. "
+            "'NED: Non-executive director'. Needs --by.",
+        ),
     ] = None,
     named: Annotated[
         bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
@@ -456,13 +474,18 @@ def combine(
             "--min-group",
             metavar="N",
             min=1,
-            help="Show a group's answers question by question only if it has N or more members.",
+            help="Show a group's scores, answers and notes only if it has N or more members.",
         ),
     ] = 3,
+    no_notes: Annotated[
+        bool, typer.Option("--no-notes", help="Leave members' notes out of every format.")
+    ] = False,
 ) -> None:
-    """Combine a team's results into one report: where members disagree, and where the team
-    agrees it is weakest, first; then team scores (mean of members' scores) and every question's
-    answers, mean and spread. Nobody is named unless --named.
+    """Combine a team's results into one report that says what a workshop should talk about:
+    where members disagree, where groups differ, what the team does not know and where it agrees
+    it is weakest, first; then team scores (mean of members' scores), every question's answers,
+    mean and spread, and members' notes without names. Nobody is named unless --named; a group
+    smaller than --min-group shows nothing of its own. The same result given twice is refused.
 
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
@@ -470,12 +493,32 @@ def combine(
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
-    options = TeamOptions(by=by, named=named, min_group=min_group)
+    if group_map is not None and by is None:
+        raise UsageError("--group-map needs --by role or --by organisation")
+    spellings: tuple[tuple[str, str], ...] = ()
+    if group_map is not None:
+        from collabcheck.group_map import read_group_map
+
+        spellings = read_group_map(group_map)
+    options = TeamOptions(
+        by=by, named=named, min_group=min_group, notes=not no_notes, group_map=spellings
+    )
     with no_collection():
         combined = combine_results(read_results(result_files), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
+    to_terminal = output is None and sys.stdout.isatty()
+    if fmt is None:
+        fmt = TeamFormat.TEXT if to_terminal else TeamFormat.MD
+    if fmt is TeamFormat.TEXT:
+        import os
+        import shutil
+
+        width = shutil.get_terminal_size().columns if to_terminal else 88
+        colour = to_terminal and "NO_COLOR" not in os.environ
+        emit(render_team(combined.team, fmt, width, colour), output)
+        return
     emit(render_team(combined.team, fmt), output)
 
 

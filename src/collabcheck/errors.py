@@ -88,3 +88,7 @@ class OutputExistsError(CollabcheckError):
 
 class MismatchError(CollabcheckError):
     """Results of different checklists given to combine or compare."""
+
+
+class DuplicateResultError(CollabcheckError):
+    """The same result given twice to combine, which would count one person twice."""

@@ -19,6 +19,7 @@ from collabcheck.model import (
     Checklist,
     Question,
     QuestionKind,
+    ScaleOption,
     Source,
     Status,
     condition_met,
@@ -41,6 +42,9 @@ class ChecklistInfo:
     bands: Bands
     sections: tuple[tuple[str, str], ...]
     """Each section's id and title, in order."""
+    scale_options: tuple[ScaleOption, ...] = ()
+    """Every option of the scale, best first (empty in results written before they were kept):
+    so that a team's counts list options nobody chose, whatever the scale."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ def checklist_info(checklist: Checklist) -> ChecklistInfo:
         scale=checklist.scale.id,
         bands=checklist.bands,
         sections=tuple((s.id, s.title) for s in checklist.sections),
+        scale_options=checklist.scale.options,
     )
 
 
