@@ -242,8 +242,8 @@ def show(
     fmt: Annotated[
         ChecklistFormat | None,
         _format_option(
-            "text (the default), md (a printable worksheet), json or html; -o's extension "
-            "sets it too."
+            "text (the default), md (a printable worksheet), json, html, or answers (a blank "
+            "answers file for run --answers); -o's extension sets it too."
         ),
     ] = None,
     output: OutputOption = None,
@@ -389,18 +389,30 @@ def run(
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Ask line by line with numbered choices, for screen readers (also with "
+            "TERM=dumb); reads answers from a pipe too.",
+        ),
+    ] = False,
     fail_under: FailUnder = None,
 ) -> None:
     """Answer a checklist and write the scored report (Markdown, JSON or HTML to print).
 
     Every answer is saved as it is given: Ctrl-C stops, and --resume continues.
+    On a terminal, the run ends with a summary and saves the Markdown report and
+    the JSON result side by side (it asks where); -o FILE writes one file instead.
     Without a terminal, give the answers with --answers FILE.
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
+    import os
+
     from collabcheck.catalog import resolve
     from collabcheck.output import check_target
-    from collabcheck.runner import RunOptions
+    from collabcheck.runner import RunOptions, how_started
     from collabcheck.runner import run as run_checklist
     from collabcheck.textfiles import mend
 
@@ -408,6 +420,14 @@ def run(
     check_target(output)  # before a single question is asked
     loaded = resolve(checklist, _dirs(ctx))
     _refuse_inputs(output, loaded.path)
+    plain_mode = plain or os.environ.get("TERM") == "dumb"
+    shaping = [f"--checklist-dir={d}" for d in _dirs(ctx)]
+    if chosen is not RunFormat.MD:
+        shaping.append(f"--format={chosen.value}")
+    if output is not None:
+        shaping.append(f"-o={output}")
+    if plain:
+        shaping.append("--plain")
     options = RunOptions(
         checklist=loaded,
         ref=checklist,
@@ -419,24 +439,44 @@ def run(
         sections=tuple(section or ()),
         notes=notes,
         resume=resume,
+        program=how_started(sys.argv, getattr(sys, "orig_argv", sys.argv), os.environ),
+        shaping=tuple(shaping),
     )
 
     def prompter() -> Any:
         from collabcheck.prompting import terminal_prompter
 
-        return terminal_prompter()
+        return terminal_prompter(plain=plain_mode)
 
-    outcome = run_checklist(options, terminal=_is_terminal(sys.stdin), prompter=prompter)
+    # --plain reads its answers line by line, so it works from a pipe (a screen reader's, a
+    # script's); the arrow-key prompts need a terminal.
+    terminal = _is_terminal(sys.stdin) or plain
+    outcome = run_checklist(options, terminal=terminal, prompter=prompter)
     for warning in outcome.warnings:
         _say(f"collabcheck: warning: {warning}")
 
-    # The saved session goes only once the report is written.
-    outcome.deliver(lambda: emit(render_result(outcome.result, chosen), output))
-    if outcome.interactive:
-        from collabcheck.render.terminal import print_summary
+    if outcome.interactive and output is None and _is_terminal(sys.stdout):
+        _save_beside(outcome, plain_mode)
+    else:
+        # The saved session stays until the report is written; if writing fails, the message
+        # says where the answers are.
+        outcome.deliver(lambda: emit(render_result(outcome.result, chosen), output))
+        if outcome.interactive:
+            from collabcheck.render.terminal import print_summary
 
-        print_summary(outcome.result)
+            print_summary(outcome.result, plain=plain_mode)
+    outcome.close()  # only now that the report is written: until then the answers stay saved
     _check_threshold(outcome.result, fail_under)
+
+
+def _save_beside(outcome: Any, plain: bool) -> None:
+    """The end of a run on a terminal: a summary, then the Markdown report and the JSON result
+    saved side by side where the person says, and what to do next."""
+    from collabcheck.render.terminal import print_next_steps, print_summary
+
+    print_summary(outcome.result, plain=plain, gaps=5)
+    report, data = outcome.save_beside()
+    print_next_steps(report, data, outcome.options.program, plain=plain)
 
 
 @app.command()
@@ -479,13 +519,28 @@ def combine(
     fmt: Annotated[
         TeamFormat | None,
         _format_option(
-            "md (the default), json, html or csv (a row per answer); -o's extension sets it too."
+            "text (the default on a terminal: fitted to its width), md (the default otherwise), "
+            "json, html (ends with a printable workshop sheet), csv (a row per answer) or "
+            "actions (the workshop sheet as CSV)."
         ),
     ] = None,
     output: OutputOption = None,
     by: Annotated[
         GroupBy | None,
-        typer.Option("--by", help="Set groups side by side in the section table."),
+        typer.Option(
+            "--by",
+            help="Set groups side by side, and list where they differ. Names match ignoring "
+            "case, spacing and punctuation.",
+        ),
+    ] = None,
+    group_map: Annotated[
+        Path | None,
+        typer.Option(
+            "--group-map",
+            metavar="FILE",
+            help="YAML mapping each spelling of a role (or organisation) to its group, e.g. "
+            "'NED: Non-executive director'. Needs --by.",
+        ),
     ] = None,
     named: Annotated[
         bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
@@ -496,13 +551,18 @@ def combine(
             "--min-group",
             metavar="N",
             min=1,
-            help="Show a group's answers question by question only if it has N or more members.",
+            help="Show a group's scores, answers and notes only if it has N or more members.",
         ),
     ] = 3,
+    no_notes: Annotated[
+        bool, typer.Option("--no-notes", help="Leave members' notes out of every format.")
+    ] = False,
 ) -> None:
-    """Combine a team's results into one report: where members disagree, and where the team
-    agrees it is weakest, first; then team scores (mean of members' scores) and every question's
-    answers, mean and spread. Nobody is named unless --named.
+    """Combine a team's results into one report that says what a workshop should talk about:
+    where members disagree, where groups differ, what the team does not know and where it agrees
+    it is weakest, first; then team scores (mean of members' scores), every question's answers,
+    mean and spread, and members' notes without names. Nobody is named unless --named; a group
+    smaller than --min-group shows nothing of its own. The same result given twice is refused.
 
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
@@ -510,13 +570,32 @@ def combine(
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
-    chosen = _target(TeamFormat, fmt, output, TeamFormat.MD, *result_files)
-    options = TeamOptions(by=by, named=named, min_group=min_group)
+    to_terminal = output is None and _is_terminal(sys.stdout)
+    default = TeamFormat.TEXT if to_terminal else TeamFormat.MD
+    chosen = _target(TeamFormat, fmt, output, default, *result_files)
+    if group_map is not None and by is None:
+        raise UsageError("--group-map needs --by role or --by organisation")
+    spellings: tuple[tuple[str, str], ...] = ()
+    if group_map is not None:
+        from collabcheck.group_map import read_group_map
+
+        spellings = read_group_map(group_map)
+    options = TeamOptions(
+        by=by, named=named, min_group=min_group, notes=not no_notes, group_map=spellings
+    )
     with no_collection():
         combined = combine_results(read_results(result_files), result_files, options)
     for warning in combined.warnings:
         _say(f"collabcheck: warning: {warning}")
 
+    if chosen is TeamFormat.TEXT:
+        import os
+        import shutil
+
+        width = shutil.get_terminal_size().columns if to_terminal else 88
+        colour = to_terminal and "NO_COLOR" not in os.environ
+        emit(render_team(combined.team, chosen, width, colour), output)
+        return
     emit(render_team(combined.team, chosen), output)
 
 

@@ -7,9 +7,11 @@ sessions or prompting.
 
 from __future__ import annotations
 
+import datetime
 import os
+import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +28,7 @@ from collabcheck.model import Answer, Checklist, condition_met
 from collabcheck.options import NotesPolicy
 from collabcheck.render.escape import visible
 from collabcheck.result import Meta, Result, build, now, visible_answers
+from collabcheck.screen import command_line
 
 if TYPE_CHECKING:
     from collabcheck.interview import Prompter
@@ -46,35 +49,139 @@ class RunOptions:
     sections: tuple[str, ...] = ()
     notes: NotesPolicy = NotesPolicy.LOW
     resume: bool = False
+    program: tuple[str, ...] = ("collabcheck",)
+    """How the tool was started (``uv run collabcheck``...), for the resume hint."""
+    shaping: tuple[str, ...] = ()
+    """Options given before ``run`` (``--checklist-dir DIR``) and those that shape the report
+    (``--format``, ``-o``, ``--plain``), repeated in the resume hint as given."""
+
+    def resume_command(self) -> str:
+        """The command that carries on this run: as it was started, with every option that
+        shapes it."""
+        before = [a for a in self.shaping if a.startswith("--checklist-dir")]
+        after = [a for a in self.shaping if not a.startswith("--checklist-dir")]
+        words = [*_split(before), "run", self.ref]
+        for section in self.sections:
+            words += ["--section", section]
+        if self.notes is not NotesPolicy.LOW:
+            words += ["--notes", self.notes.value]
+        words += [*_split(after), "--resume"]
+        return command_line(self.program, words)
+
+
+def _free_name(stem: str) -> Path:
+    """``STEM.md``, or ``STEM-2.md``, ``STEM-3.md``... the first with no .md nor .json yet."""
+    candidate, number = stem, 1
+    while Path(f"{candidate}.md").exists() or Path(f"{candidate}.json").exists():
+        number += 1
+        candidate = f"{stem}-{number}"
+    return Path(f"{candidate}.md")
+
+
+def _split(options: list[str]) -> list[str]:
+    """``--opt=value`` pairs as the two words a person types."""
+    return [word for option in options for word in option.split("=", 1)]
+
+
+def how_started(argv: list[str], orig_argv: list[str], env: Mapping[str, str]) -> tuple[str, ...]:
+    """How the person started collabcheck, as they would type it again: ``collabcheck``,
+    ``uv run collabcheck`` or ``python -m collabcheck`` (``uv run`` leaves
+    UV_RUN_RECURSION_DEPTH in the environment of what it runs)."""
+    through_uv = ("uv", "run") if env.get("UV_RUN_RECURSION_DEPTH") else ()
+    if "-m" in orig_argv[1:3] and argv and argv[0].endswith("__main__.py"):
+        python = Path(orig_argv[0]).name if through_uv else orig_argv[0]
+        return (*through_uv, python, "-m", "collabcheck")
+    return (*through_uv, "collabcheck")
 
 
 @dataclass
 class RunOutcome:
-    """The result, and the warnings to show beside it."""
+    """The result, and the warnings to show beside it.
+
+    An interactive run keeps its session (and its prompter, to ask where to save) until
+    ``close``: the answers stay on disk until the report and result are written.
+    """
 
     result: Result
     interactive: bool
     warnings: list[str] = field(default_factory=list)
     session: Session | None = None
-    """The interactive run's saved session, kept until the report is written."""
-    ref: str = ""
+    prompter: Prompter | None = None
+    options: RunOptions | None = None
+
+    def save_beside(self) -> tuple[Path, Path]:
+        """Ask where to save, then write the Markdown report and the JSON result side by side
+        (``ID-YYYY-MM-DD.md`` and ``.json`` in the current folder unless the person says
+        otherwise); Ctrl-C keeps the session. Returns the two paths."""
+        from collabcheck.output import OutputError, write_file
+        from collabcheck.render import RunFormat, render_result
+
+        assert self.prompter is not None
+        today = datetime.date.today().isoformat()
+        default = _free_name(f"{self.result.checklist.id}-{today}")
+        try:
+            while True:
+                report, data = self._ask_save_paths(default)
+                try:
+                    # As every -o: a FIFO or device typed here is written, never replaced.
+                    write_file(report, render_result(self.result, RunFormat.MD))
+                    write_file(data, render_result(self.result, RunFormat.JSON))
+                except OutputError as exc:
+                    self.prompter.notice(str(exc))
+                    continue
+                return report, data
+        except (KeyboardInterrupt, EOFError):
+            raise self.interrupted() from None
+
+    def _ask_save_paths(self, default: Path) -> tuple[Path, Path]:
+        assert self.prompter is not None
+        while True:
+            # The default is named, not typed in: what the person types replaces it.
+            self.prompter.notice(
+                f"Enter saves the report as {default} and the result beside it as "
+                f"{default.with_suffix('.json')}; or type another name."
+            )
+            reply = self.prompter.ask_text("Save as:")
+            chosen = Path(reply) if reply else default
+            if chosen.is_dir():
+                chosen = chosen / default.name
+            stem = chosen.with_suffix("") if chosen.suffix in (".md", ".json") else chosen
+            report, data = (stem.with_name(stem.name + suffix) for suffix in (".md", ".json"))
+            there = [str(p) for p in (report, data) if p.exists()]
+            if not there or self._replace(there):
+                return report, data
+
+    def _replace(self, there: list[str]) -> bool:
+        assert self.prompter is not None
+        options = [("other", "No, choose another name"), ("replace", "Yes, replace")]
+        question = f"{' and '.join(there)} already exist{'s' if len(there) == 1 else ''}. Replace?"
+        return self.prompter.ask_choice(question, options, "other") == "replace"
 
     def deliver(self, write: Callable[[], None]) -> None:
-        """Write the report (``write``), and only then remove the saved session. If writing
-        fails, or is interrupted, the session is kept and the error says where the answers
-        are and how to get the report."""
+        """Write the report (``write``); if that fails, or is interrupted, keep the session and
+        say where the answers are and how to get the report (``close`` removes it once
+        everything is written)."""
         session = self.session
-        if session is None:
+        if session is None or self.options is None:
             write()
             return
         try:
             write()
         except CollabcheckError as exc:
-            raise ReportNotWrittenError(f"{exc}; {keep(session, self.ref)}") from None
+            raise ReportNotWrittenError(f"{exc}; {keep(session, self.options)}") from None
         except BaseException:
-            keep(session, self.ref)
+            keep(session, self.options)
             raise
-        session.discard()
+
+    def interrupted(self) -> RunInterruptedError:
+        """Stop with the session kept, saying how to carry on."""
+        assert self.session is not None and self.options is not None
+        return _interrupted(self.session, self.options)
+
+    def close(self) -> None:
+        """The report and result are written: remove the session."""
+        if self.session is not None:
+            self.session.discard()
 
 
 def run(options: RunOptions, terminal: bool, prompter: Callable[[], Prompter]) -> RunOutcome:
@@ -163,9 +270,18 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
     checklist = options.checklist
     warnings: list[str] = []
     offer = options.answers_path is None
-    session = open_session(
-        checklist, prompter, resume=options.resume, offer=offer, warnings=warnings
-    )
+    try:
+        session = open_session(
+            checklist,
+            prompter,
+            resume=options.resume,
+            offer=offer,
+            warnings=warnings,
+            sections=options.sections,
+        )
+    except (KeyboardInterrupt, EOFError):
+        # Nothing was answered in this run; a saved session, if any, is still on disk.
+        raise RunInterruptedError(0, options.resume_command(), kept=True) from None
     state = session.state
     known = Respondent(
         organisation=options.organisation or preset.organisation,
@@ -189,15 +305,8 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         )
         if not typed and not session.saved:
             session.discard()
-            raise RunInterruptedError(
-                0, options.ref, "Stopped before any answer: nothing was saved."
-            ) from None
-        if not session.save(warn=False):
-            raise RunInterruptedError(
-                len(state.answers), options.ref, "Stopped; " + keep(session, options.ref)
-            ) from None
-        session.release()
-        raise RunInterruptedError(len(state.answers), options.ref) from None
+            raise RunInterruptedError(0, options.resume_command()) from None
+        raise _interrupted(session, options) from None
     except BaseException:
         session.close()
         raise
@@ -209,10 +318,19 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         completed_at=now(),
     )
     result = build(checklist, answers, meta)
-    return RunOutcome(result, interactive=True, warnings=warnings, session=session, ref=options.ref)
+    return RunOutcome(result, True, warnings, session=session, prompter=prompter, options=options)
 
 
-def keep(session: Session, ref: str) -> str:
+def _interrupted(session: Session, options: RunOptions) -> RunInterruptedError:
+    answered = sum(1 for a in session.state.answers.values() if a.answer is not None)
+    if not session.save(warn=False):
+        message = "Stopped; " + keep(session, options)
+        return RunInterruptedError(answered, options.resume_command(), message=message)
+    session.release()
+    return RunInterruptedError(answered, options.resume_command(), kept=True)
+
+
+def keep(session: Session, options: RunOptions) -> str:
     """Keep a run's answers on disk, however it ended; say where, and how to go on.
 
     The session file first; if it cannot be written (a full disk, a read-only state folder), an
@@ -222,26 +340,28 @@ def keep(session: Session, ref: str) -> str:
     state = session.state
     one = len(state.answers) == 1
     count = f"{len(state.answers)} answer{'' if one else 's'}"
+    resume = options.resume_command()
     if session.save(warn=False):
         session.release()
         kept = "is kept" if one else "are kept"
-        return f"your {count} {kept} in {session.path}: collabcheck run {ref} --resume goes on"
+        return f"your {count} {kept} in {session.path}: {resume} goes on"
     session.close()
     problem = session.unsaved
     text = answers_text(state)
+    # The same command, from the answers file instead of the session.
+    from_file = resume.removesuffix("--resume") + "--answers "
     try:
         path = _spare_file(state.checklist_id, text)
     except OSError:
         from collabcheck.output import say
 
-        say(f"cannot save your {count} ({problem}); here they are as an answers file:")
+        say(f"collabcheck: cannot save your {count} ({problem}); here they are as an answers file:")
         if sys.stderr is not None:
             sys.stderr.write(visible(text) + "\n")
-        return f"save the answers above to a file: collabcheck run {ref} --answers FILE uses them"
+        return f"save the answers above to a file: {from_file}FILE uses them"
     return (
         f"your {count} could not be saved ({problem}), so {'it is' if one else 'they are'} in "
-        f"{path}: "
-        f"collabcheck run {ref} --answers {path} goes on"
+        f"{path}: {from_file}{shlex.quote(str(path))} goes on"
     )
 
 
