@@ -247,11 +247,12 @@ def terminal_prompter(plain: bool = False) -> Any:
         from collabcheck.plain import PlainPrompter
 
         return PlainPrompter(sys.stdin, sys.stderr)
-    if sys.stdout.isatty():
+    # A closed stdout or stderr is None: the prompts then go to the other, or to /dev/tty.
+    if sys.stdout is not None and sys.stdout.isatty():
         return TerminalPrompter(screen=sys.stderr)
     from prompt_toolkit.output import create_output
 
-    if sys.stderr.isatty():
+    if sys.stderr is not None and sys.stderr.isatty():
         return TerminalPrompter(output=create_output(stdout=sys.stderr), screen=sys.stderr)
     tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the run
     return TerminalPrompter(output=create_output(stdout=tty), screen=tty)
