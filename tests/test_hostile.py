@@ -222,3 +222,29 @@ def test_answers_are_found_by_id_at_once(write_file: Callable[[str, str], Path])
 
     assert len(read.answers) == 6000
     assert took < 2.0  # finding each id by a pass over every question took many times longer
+
+
+@pytest.mark.parametrize("redirect", [">/dev/full", ">&-"])
+def test_a_finished_run_whose_stdout_fails_keeps_its_answers(
+    tiny: Path, tmp_path: Path, redirect: str
+) -> None:
+    from tests.test_terminal import Terminal
+
+    who = "--org O --respondent R --role X"
+    run = f"{sys.executable} -m collabcheck run {tiny} {who}"
+    terminal = Terminal(f"{run} {redirect}", tmp_path)
+    for question in ("first thing", "second thing", "third thing"):
+        terminal.expect(question)
+        terminal.send(b"\r")
+    terminal.expect("write the report")
+    terminal.send(b"\r")
+
+    assert terminal.wait() == 1
+    screen = terminal.seen.decode("utf-8", "replace")
+    assert "cannot write to stdout" in screen and "answers are kept in" in screen
+    assert "Traceback" not in screen
+    resumed = Terminal(f"{run} --resume -o {tmp_path / 'r.md'}", tmp_path)
+    resumed.expect("write the report")
+    resumed.send(b"\r")
+    assert resumed.wait() == 0
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").count("| Yes |") == 3
