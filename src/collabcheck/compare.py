@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from collabcheck.errors import MismatchError
-from collabcheck.model import Bands, QuestionKind, Status
+from collabcheck.model import Bands, QuestionKind, Source, Status
 from collabcheck.result import Result
 from collabcheck.team import TeamResult
 
@@ -78,6 +78,8 @@ class Scorecard:
     questions: tuple[QuestionPoint, ...]
     bands: Bands = field(default_factory=Bands)
     """The checklist's rating bands, for charts."""
+    source: Source | None = None
+    """What the checklist is written from, for the report's credit and link."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ def from_result(result: Result, name: str) -> Scorecard:
             if o.kind is QuestionKind.SCALE
         ),
         bands=result.checklist.bands,
+        source=result.checklist.source,
     )
 
 
@@ -228,6 +231,7 @@ def from_team(team: TeamResult, name: str) -> Scorecard:
             if q.scored
         ),
         bands=team.checklist.bands,
+        source=team.checklist.source,
     )
 
 

@@ -156,41 +156,44 @@ def _sections(f: _Fields, top: dict[str, Any]) -> list[tuple[str, str]]:
 def _checklist(
     f: _Fields, data: dict[str, Any], sections: list[tuple[str, str]]
 ) -> ChecklistInfo | None:
-    source_data = f.obj(data.get("source"), "checklist.source")
-    year = source_data.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        f.bad("checklist.source.year", "must be a whole number or null")
-        year = None
-    publisher = f.text(source_data, "publisher", "checklist.source")
-    source_title = f.text(source_data, "title", "checklist.source")
-    url = f.text(source_data, "url", "checklist.source", required=False)
-    if url is not None and not is_web_address(url):
-        f.bad("checklist.source.url", "must be a web address starting http:// or https://")
-        url = None
+    source = _source(f, data.get("source"))
     bands_data = f.obj(data.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
     fields = {k: f.text(data, k, "checklist") for k in ("id", "title", "version")}
     scale = f.text(data, "scale", "checklist", required=False) or "custom"
-    if None in fields.values() or publisher is None or source_title is None:
+    if None in fields.values() or source is None:
         return None
     return ChecklistInfo(
         id=str(fields["id"]),
         title=str(fields["title"]),
         version=str(fields["version"]),
-        source=Source(
-            publisher=publisher,
-            title=source_title,
-            year=year,
-            author=f.text(source_data, "author", "checklist.source", required=False),
-            url=url,
-        ),
+        source=source,
         scale=scale,
         bands=Bands(
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
         sections=tuple(sections),
     )
+
+
+def _source(f: _Fields, data: Any) -> Source | None:
+    """A result's (or team result's) ``checklist.source``; None, with problems noted, if bad."""
+    source_data = f.obj(data, "checklist.source")
+    year = source_data.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        f.bad("checklist.source.year", "must be a whole number or null")
+        year = None
+    publisher = f.text(source_data, "publisher", "checklist.source")
+    title = f.text(source_data, "title", "checklist.source")
+    author = f.text(source_data, "author", "checklist.source", required=False)
+    url = f.text(source_data, "url", "checklist.source", required=False)
+    if url is not None and not is_web_address(url):
+        f.bad("checklist.source.url", "must be a web address starting http:// or https://")
+        url = None
+    if publisher is None or title is None:
+        return None
+    return Source(publisher=publisher, title=title, year=year, author=author, url=url)
 
 
 _FIELDS = (
@@ -533,6 +536,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
+    source = _source(f, checklist["source"]) if "source" in checklist else None
     if problems or overall is None or None in fields.values():
         raise ResultError(problems)
     return Scorecard(
@@ -551,6 +555,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         bands=Bands(
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
+        source=source,
     )
 
 

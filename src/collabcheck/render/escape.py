@@ -17,3 +17,18 @@ def md_block(text: str) -> str:
     """Text safe as a Markdown paragraph: line breaks kept as hard breaks, specials escaped."""
     lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
     return "  \n".join(line for line in lines if line)
+
+
+_URL_SPECIAL = re.compile(r"([\\<>()])")
+
+
+def md_link(text: str, url: str | None) -> str:
+    """``text`` (escaped) as a Markdown link to ``url``, or plain when there is no url.
+
+    The address goes in angle brackets with ``\\``, ``<``, ``>``, ``(`` and ``)`` escaped, so
+    none of them can end the link early; a checked address has no spaces or line breaks.
+    """
+    if url is None:
+        return md_inline(text)
+    address = _URL_SPECIAL.sub(r"\\\1", url)
+    return f"[{md_inline(text)}](<{address}>)"

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.render.wording import ours
 from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
 from collabcheck.scoring import Tally, round_half_up
@@ -114,6 +115,7 @@ def result_dict(result: Result) -> dict[str, Any]:
             }
             for o in result.outcomes
         ],
+        "scores_note": ours(info.bands),
         "scores": {
             "overall": _tally_dict(result.scores.overall),
             "sections": [
@@ -214,6 +216,7 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
         if named
         else [],
         "scale": [{"key": o.key, "label": o.label, "value": o.value} for o in team.scale],
+        "scores_note": ours(info.bands),
         "scores": {
             "overall": _team_score(team.overall),
             "sections": [
@@ -287,9 +290,14 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     after = comparison.after
     return {
         "schema": COMPARE_SCHEMA,
-        "checklist": {"id": after.checklist_id, "title": after.checklist_title},
+        "checklist": {
+            "id": after.checklist_id,
+            "title": after.checklist_title,
+            "source": after.source.as_dict() if after.source else None,
+        },
         "before": _side(comparison.before),
         "after": _side(after),
+        "scores_note": ours(after.bands),
         "overall": _score_change(comparison.overall),
         "sections": [_score_change(s) for s in comparison.sections],
         "ratings_moved": [c.id for c in comparison.ratings_moved],

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from collabcheck import __version__
-from collabcheck.model import Checklist, Question, QuestionKind, Status
+from collabcheck.model import Checklist, Question, QuestionKind, Source, Status
 from collabcheck.render import wording
-from collabcheck.render.escape import md_block, md_inline
+from collabcheck.render.escape import md_block, md_inline, md_link
 from collabcheck.render.wording import (
     DASH,
     number,
@@ -31,8 +31,7 @@ def worksheet(checklist: Checklist) -> str:
     """Every question with tick boxes for its options and a line for notes."""
     out = [f"# {md_inline(checklist.title)}", ""]
     out.append(
-        f"*Source: {md_inline(checklist.source.credit())}. Checklist version "
-        f"{md_inline(checklist.version)}.*"
+        f"*Source: {_credit(checklist.source)}. Checklist version {md_inline(checklist.version)}.*"
     )
     out += ["", md_block(checklist.description), ""]
     out += ["| Organisation | Respondent | Role | Date |", "|---|---|---|---|", "| | | | |", ""]
@@ -67,6 +66,11 @@ def _question(checklist: Checklist, question: Question) -> list[str]:
     return lines
 
 
+def _credit(source: Source) -> str:
+    """The source's credit, linked to its page where the checklist gives one."""
+    return md_link(source.credit(), source.url)
+
+
 # --- the result report -----------------------------------------------------------------------
 
 
@@ -81,8 +85,10 @@ def report(result: Result) -> str:
     numbers = result.numbers
     out = [f"# {md_inline(info.title)}: report", ""]
     out += [
-        f"*Source: {md_inline(info.source.credit())}. "
+        f"*Source: {_credit(info.source)}. "
         f"Checklist `{info.id}`, version {md_inline(info.version)}.*",
+        "",
+        f"*{md_inline(wording.ours(info.bands))}*",
         "",
         "| Organisation | Respondent | Role | Completed |",
         "|---|---|---|---|",
@@ -144,8 +150,8 @@ def report(result: Result) -> str:
                     f"| {md_inline(o.note) if o.note else ''} |"
                 )
         out.append("")
-    version, note = md_inline(meta.tool_version), wording.scores_note(info.bands)
-    out.append(f"*Written by collabcheck {version}. {note}*")
+    version = md_inline(meta.tool_version)
+    out.append(f"*Written by collabcheck {version}. {md_inline(wording.SCORES_NOTE)}*")
     return "\n".join(out) + "\n"
 
 
@@ -169,8 +175,10 @@ def team(team: TeamResult) -> str:
     info = team.checklist
     out = [f"# {md_inline(info.title)}: team report", ""]
     out += [
-        f"*Source: {md_inline(info.source.credit())}. Checklist `{info.id}`, "
+        f"*Source: {_credit(info.source)}. Checklist `{info.id}`, "
         f"{md_inline(wording.versions(team.versions))}.*",
+        "",
+        f"*{md_inline(wording.ours(info.bands))}*",
         "",
     ]
     named = wording.naming(team.options.named)
@@ -335,7 +343,9 @@ def comparison(comparison: Comparison) -> str:
     before, after = comparison.before, comparison.after
     out = [f"# {md_inline(after.checklist_title)}: what changed", ""]
     version = md_inline(wording.version_change(before.version, after.version))
-    out += [f"*Checklist `{after.checklist_id}`, {version}.*", ""]
+    credit = f"Source: {_credit(after.source)}. " if after.source else ""
+    out += [f"*{credit}Checklist `{after.checklist_id}`, {version}.*", ""]
+    out += [f"*{md_inline(wording.ours(after.bands))}*", ""]
     out += [
         "| | Before | After |",
         "|---|---|---|",

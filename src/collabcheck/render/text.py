@@ -13,6 +13,9 @@ def checklist(checklist: Checklist) -> str:
     wrap = textwrap.TextWrapper(width=88)
     lines = [checklist.title, "=" * len(checklist.title), ""]
     lines.append(f"Source: {checklist.source.credit()}")
+    link = wording.link(checklist.source.url)
+    if link:
+        lines.append(link)
     lines.append(f"Id: {checklist.id}   Version: {checklist.version}   Scale: " + _scale(checklist))
     lines += ["", *wrap.wrap(" ".join(checklist.description.split())), ""]
     for s_index, section in enumerate(checklist.sections, 1):

@@ -21,6 +21,22 @@ if TYPE_CHECKING:
 DASH = "\u2013"
 """What a report shows for a value it does not have."""
 
+# --- the source, and whose scores these are ----------------------------------------------------
+
+
+def ours(bands: Bands) -> str:
+    """Every report says once that no source scores its questions: the scores are ours."""
+    return (
+        "Scores and ratings are collabcheck's summary of the answers, not the source's: "
+        f"green {bands.green:g} or more, amber {bands.amber:g} or more, red below."
+    )
+
+
+def link(url: str | None) -> str | None:
+    """The source's address as a terminal or text report shows it: ``Link: https://...``."""
+    return None if url is None else f"Link: {url}"
+
+
 # --- numbers -----------------------------------------------------------------------------------
 
 
@@ -120,12 +136,8 @@ NOT_ASKED = "not asked"
 SKIPPED = "skipped"
 
 
-def scores_note(bands: Bands) -> str:
-    """How a result's scores and ratings are worked out (the report's footnote)."""
-    return (
-        f"Scores are 100 \u00d7 weighted mean of the answers (Yes or Strongly agree = 1); "
-        f"green at {bands.green:g} or more, amber at {bands.amber:g} or more, red below."
-    )
+SCORES_NOTE = "Scores are 100 \u00d7 weighted mean of the answers (Yes or Strongly agree = 1)."
+"""How a result's scores are worked out (the report's footnote)."""
 
 
 # --- the team report ---------------------------------------------------------------------------
