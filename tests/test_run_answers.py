@@ -54,6 +54,7 @@ def test_tiny_answers_are_scored_as_worked_out_by_hand(
         "excluded": 0,
         "dont_know": 0,
         "skipped": 0,
+        "not_reached": 0,
     }
     first, second = data["scores"]["sections"]
     assert (first["id"], first["score"], first["rating"]) == ("first", 66.7, "amber")

@@ -22,6 +22,7 @@ from collabcheck.model import (
     QuestionKind,
     Scale,
     Source,
+    Stages,
     Status,
     is_web_address,
 )
@@ -107,7 +108,31 @@ def parse_result(data: Any, name: str, shared: Shared | None = None) -> Result:
             if o.section not in known:
                 f.bad(f"answers.{o.id}.section", f"{o.section!r} is not a section of the checklist")
         raise ResultError(problems)
-    return Result(info, meta, tuple(outcomes))
+    stage = _stage(f, top.get("stage"), info, outcomes)
+    if problems:
+        raise ResultError(problems)
+    return Result(info, meta, tuple(outcomes), stage)
+
+
+def _stage(f: _Fields, raw: Any, info: ChecklistInfo, outcomes: list[Outcome]) -> str | None:
+    """The stage reached, checked against the checklist's stages and every answer's status."""
+    stages = info.stages
+    stage = raw if isinstance(raw, str) else None
+    if raw is not None and (stages is None or stage not in stages.steps):
+        steps = ", ".join(stages.steps) if stages else ""
+        f.bad("stage", f"must be one of {steps}" if steps else "the checklist is not staged")
+        return None
+    reached = stages.reached(stage) if stages else None
+    not_reached = Status.NOT_REACHED
+    for o in outcomes:
+        if (o.status is not_reached) != (reached is not None and o.section not in reached):
+            wanted = "not_reached" if o.status is not not_reached else "not not_reached"
+            f.bad(
+                f"answers.{o.id}.status",
+                f"must be {wanted}: the stage reached is {stage or 'not given'}",
+            )
+            break
+    return stage
 
 
 _META_FIELDS = ("organisation", "respondent", "role", "started_at", "completed_at", "tool_version")
@@ -160,6 +185,7 @@ def _checklist(
     bands_data = f.obj(data.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
+    stages = _stages(f, data.get("stages"), sections)
     fields = {k: f.text(data, k, "checklist") for k in ("id", "title", "version")}
     scale = f.text(data, "scale", "checklist", required=False) or "custom"
     if None in fields.values() or source is None:
@@ -174,7 +200,23 @@ def _checklist(
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
         sections=tuple(sections),
+        stages=stages,
     )
+
+
+def _stages(f: _Fields, data: Any, sections: list[tuple[str, str]]) -> Stages | None:
+    """``checklist.stages``: null, or the sections that run throughout in a staged checklist."""
+    if data is None:
+        return None
+    throughout = f.obj(data, "checklist.stages").get("throughout", [])
+    ids = [sid for sid, _ in sections]
+    if not isinstance(throughout, list) or not all(t in ids for t in throughout):
+        f.bad("checklist.stages.throughout", "must be a list of the checklist's section ids")
+        return None
+    if set(throughout) >= set(ids):
+        f.bad("checklist.stages.throughout", "leaves no stage to reach")
+        return None
+    return Stages(tuple(ids), frozenset(throughout))
 
 
 def _source(f: _Fields, data: Any) -> Source | None:
@@ -307,7 +349,7 @@ def _outcome(f: _Fields, data: dict[str, Any], at: str, scale: Scale | None) -> 
     raw_status = get("status", "answered")
     status = _STATUSES.get(raw_status) if isinstance(raw_status, str) else None
     if status is None:
-        f.bad(f"{at}.status", "must be answered, skipped or hidden")
+        f.bad(f"{at}.status", "must be answered, skipped, hidden or not_reached")
         return None
     raw_kind = get("kind", "scale")
     kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None

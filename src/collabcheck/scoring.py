@@ -64,6 +64,8 @@ class Tally:
     excluded: int
     dont_know: int
     skipped: int
+    not_reached: int = 0
+    """In a stage the work has not reached: not asked, not scored."""
 
     @property
     def rounded(self) -> float | None:
@@ -90,10 +92,18 @@ class Scores:
 class _Counter:
     """Running counts and weighted sums of one group; ``tally`` turns them into a Tally."""
 
-    __slots__ = ("answered", "dont_know", "excluded", "skipped", "total_weight", "weighted")
+    __slots__ = (
+        "answered",
+        "dont_know",
+        "excluded",
+        "not_reached",
+        "skipped",
+        "total_weight",
+        "weighted",
+    )
 
     def __init__(self) -> None:
-        self.answered = self.excluded = self.dont_know = self.skipped = 0
+        self.answered = self.excluded = self.dont_know = self.skipped = self.not_reached = 0
         self.weighted = self.total_weight = 0.0
 
     def tally(self, bands: Bands) -> Tally:
@@ -101,7 +111,13 @@ class _Counter:
         weight = self.total_weight
         score = 100 * self.weighted / weight if weight > 0 else None
         return Tally(
-            score, bands.rating(score), self.answered, self.excluded, self.dont_know, self.skipped
+            score,
+            bands.rating(score),
+            self.answered,
+            self.excluded,
+            self.dont_know,
+            self.skipped,
+            self.not_reached,
         )
 
 
@@ -117,6 +133,7 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
     by_id = {sid: _Counter() for sid, _ in sections}
     elsewhere = _Counter()  # answers in no listed section count towards the overall score only
     answered_status, skipped_status = Status.ANSWERED, Status.SKIPPED
+    not_reached_status = Status.NOT_REACHED
     for item in answers:
         group = by_id.get(item.section, elsewhere)
         status = item.status
@@ -139,6 +156,9 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
         elif status is skipped_status:
             overall.skipped += 1
             group.skipped += 1
+        elif status is not_reached_status:
+            overall.not_reached += 1
+            group.not_reached += 1
     return Scores(
         overall.tally(bands),
         tuple(SectionScore(sid, title, by_id[sid].tally(bands)) for sid, title in sections),

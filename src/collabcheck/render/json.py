@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.model import Checklist, Question, QuestionKind, Stages
 from collabcheck.render.wording import ours
 from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
@@ -33,11 +33,13 @@ def checklist_dict(checklist: Checklist) -> dict[str, Any]:
             ],
         },
         "bands": {"green": checklist.bands.green, "amber": checklist.bands.amber},
+        "staged": checklist.staged,
         "sections": [
             {
                 "id": s.id,
                 "title": s.title,
                 "intro": s.intro,
+                "throughout": s.throughout,
                 "questions": [_question(q) for q in s.questions],
             }
             for s in checklist.sections
@@ -74,7 +76,15 @@ def _tally_dict(t: Tally) -> dict[str, Any]:
         "excluded": t.excluded,
         "dont_know": t.dont_know,
         "skipped": t.skipped,
+        "not_reached": t.not_reached,
     }
+
+
+def stages_dict(stages: Stages | None) -> dict[str, Any] | None:
+    """A staged checklist's stages as a result records them (None: not staged)."""
+    if stages is None:
+        return None
+    return {"throughout": [sid for sid in stages.sections if sid in stages.throughout]}
 
 
 def result_dict(result: Result) -> dict[str, Any]:
@@ -89,7 +99,9 @@ def result_dict(result: Result) -> dict[str, Any]:
             "source": info.source.as_dict(),
             "scale": info.scale,
             "bands": {"green": info.bands.green, "amber": info.bands.amber},
+            "stages": stages_dict(info.stages),
         },
+        "stage": result.stage,
         "meta": {
             "organisation": result.meta.organisation,
             "respondent": result.meta.respondent,
@@ -119,7 +131,12 @@ def result_dict(result: Result) -> dict[str, Any]:
         "scores": {
             "overall": _tally_dict(result.scores.overall),
             "sections": [
-                {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "reached": s.id in result.reached,
+                    **_tally_dict(s.tally),
+                }
                 for s in result.scores.sections
             ],
         },
