@@ -313,6 +313,14 @@ def run(
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            help="In a staged checklist, the stage the work has reached: later stages are not "
+            "asked or scored.",
+            metavar="ID",
+        ),
+    ] = None,
     fail_under: FailUnder = None,
 ) -> None:
     """Answer a checklist and write the scored report (Markdown, JSON or HTML to print).
@@ -341,6 +349,7 @@ def run(
         sections=tuple(section or ()),
         notes=policy,
         resume=resume,
+        stage=stage,
     )
 
     def prompter() -> Any:

@@ -98,6 +98,8 @@ class Stats:
     lowest: float | None
     highest: float | None
     disagreement: bool
+    not_reached: int = 0
+    """Not asked, because the member's work has not reached the question's stage."""
 
     @property
     def range(self) -> float | None:
@@ -150,6 +152,18 @@ class TeamSection:
     id: str
     title: str
     score: TeamScore
+    reached: int = 0
+    """Members whose work has reached this section (every member, unless it is a stage)."""
+
+
+@dataclass(frozen=True)
+class StageCount:
+    """How many members gave one stage as the stage their work has reached."""
+
+    id: str | None
+    """None: members who gave no stage (every stage asked)."""
+    title: str | None
+    members: int
 
 
 @dataclass(frozen=True)
@@ -204,6 +218,8 @@ class TeamResult:
     """Questions without disagreement with a mean below 0.5, lowest first."""
     groups: tuple[Group, ...]
     """One per value of ``options.by``, sorted by name, members without one last; else empty."""
+    stages: tuple[StageCount, ...] = ()
+    """In a staged checklist, the stages members reached, in the checklist's order."""
 
     @property
     def respondents(self) -> int:
@@ -314,8 +330,9 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     # Each member's overall score and section scores, in the order of ``results``.
     scores = outcome_scores([r.outcomes for r in results], section_ids)
     by_section = list(zip(*(each for _, each in scores), strict=True))
+    reached, stages = _reached(results)
     team_sections = tuple(
-        TeamSection(sid, title, _team_score(by_section[index], bands))
+        TeamSection(sid, title, _team_score(by_section[index], bands), reached[sid])
         for index, (sid, title) in enumerate(sections)
     )
     groups = tuple(
@@ -362,7 +379,32 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
         disagreements=tuple(disagreements),
         weakest=tuple(weakest),
         groups=groups,
+        stages=stages,
     )
+
+
+def _reached(results: Sequence[Result]) -> tuple[Counter[str], tuple[StageCount, ...]]:
+    """How many members reached each section, and the stages they gave (staged checklists)."""
+    # Results read together share their checklist, so each (checklist, stage) is worked out once.
+    kinds = Counter((id(r.checklist), r.stage) for r in results)
+    first = {(id(r.checklist), r.stage): r for r in reversed(results)}
+    reached: Counter[str] = Counter()
+    stages: Counter[str | None] = Counter()
+    for key, members in kinds.items():
+        result = first[key]
+        for sid in result.reached:
+            reached[sid] += members
+        if result.checklist.stages is not None:
+            stages[result.stage] += members
+    info = results[0].checklist
+    order = {sid: index for index, (sid, _) in enumerate(info.sections)}
+    counted = tuple(
+        StageCount(stage, info.title_of(stage) if stage else None, members)
+        for stage, members in sorted(
+            stages.items(), key=lambda item: order.get(item[0] or "", len(order))
+        )
+    )
+    return reached, counted
 
 
 def _order(name: str | None) -> tuple[bool, str, str]:
@@ -428,7 +470,7 @@ def _given_options(tally: _Tally, exclude: set[str]) -> tuple[ScaleOption, ...]:
 def _stats(
     kind: QuestionKind, given: list[tuple[Outcome, int]], scale: tuple[ScaleOption, ...]
 ) -> Stats:
-    answered = excluded = dont_know = skipped = hidden = 0
+    answered = excluded = dont_know = skipped = hidden = not_reached = 0
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
     values: list[tuple[float, int]] = []
@@ -438,6 +480,9 @@ def _stats(
             continue
         if outcome.status is Status.HIDDEN:
             hidden += n
+            continue
+        if outcome.status is Status.NOT_REACHED:
+            not_reached += n
             continue
         keys = outcome.answer if isinstance(outcome.answer, list) else [outcome.answer]
         label_parts = (outcome.answer_label or "").split("; ")
@@ -482,6 +527,7 @@ def _stats(
         lowest=lowest,
         highest=highest,
         disagreement=disagreement,
+        not_reached=not_reached,
     )
 
 

@@ -172,6 +172,7 @@ def _stats(stats: Stats) -> dict[str, Any]:
         "dont_know": stats.dont_know,
         "skipped": stats.skipped,
         "hidden": stats.hidden,
+        "not_reached": stats.not_reached,
         "counts": {c.key: c.count for c in stats.counts},
         "mean": stats.mean,
         "sd": stats.sd,
@@ -214,7 +215,11 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
             "source": info.source.as_dict(),
             "scale": info.scale,
             "bands": {"green": info.bands.green, "amber": info.bands.amber},
+            "stages": stages_dict(info.stages),
         },
+        "stages": [
+            {"stage": s.id, "title": s.title, "respondents": s.members} for s in team.stages
+        ],
         "respondents": team.respondents,
         "named": named,
         "by": team.options.by.value if team.options.by else None,
@@ -237,7 +242,8 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
         "scores": {
             "overall": _team_score(team.overall),
             "sections": [
-                {"id": s.id, "title": s.title, **_team_score(s.score)} for s in team.sections
+                {"id": s.id, "title": s.title, "reached": s.reached, **_team_score(s.score)}
+                for s in team.sections
             ],
         },
         "disagreements": [q.id for q in team.disagreements],

@@ -105,6 +105,9 @@ def report(result: Result) -> str:
         + " |",
         "",
     ]
+    stage = wording.stage_reached(info, result.stage)
+    if stage:
+        out += [f"**{md_inline(stage)}**", ""]
     overall = scores.overall
     out += [
         f"## Overall: {percent(overall.score)} ({rating(overall.rating)})",
@@ -116,8 +119,9 @@ def report(result: Result) -> str:
     ]
     for index, section in enumerate(scores.sections, 1):
         t = section.tally
+        shown = wording.section_rating(t.rating, section.id in result.reached)
         out.append(
-            f"| {index}. {md_inline(section.title)} | {percent(t.score)} | {rating(t.rating)} "
+            f"| {index}. {md_inline(section.title)} | {percent(t.score)} | {shown} "
             f"| {t.answered} | {t.excluded} | {t.dont_know} | {t.skipped} |"
         )
     out += ["", "## Priority gaps", ""]
@@ -137,6 +141,10 @@ def report(result: Result) -> str:
     out += ["", "## All answers", ""]
     for index, section in enumerate(scores.sections, 1):
         t = section.tally
+        if section.id not in result.reached:
+            title = f"### {index}. {md_inline(section.title)}: {wording.NOT_REACHED}"
+            out += [title, "", f"*{wording.NOT_REACHED_NOTE}*", ""]
+            continue
         out += [
             f"### {index}. {md_inline(section.title)}: {percent(t.score)} ({rating(t.rating)})",
             "",
@@ -183,6 +191,9 @@ def team(team: TeamResult) -> str:
     ]
     named = wording.naming(team.options.named)
     out += [f"{plural(team.respondents, 'respondent')}. {named}", ""]
+    stages = wording.team_stages(team)
+    if stages:
+        out += [f"**{md_inline(stages)}**", ""]
     out += ["## Where the team disagrees", "", f"*{wording.DISAGREEMENT_NOTE}*", ""]
     if not team.disagreements:
         out += [wording.NO_DISAGREEMENTS, ""]
@@ -226,15 +237,15 @@ def _team_scores(team: TeamResult) -> list[str]:
         align.append("---")
     out += ["| " + " | ".join(head) + " |", "|" + "|".join(align) + "|"]
     rows = [
-        (f"{i}. {md_inline(s.title)}", s.score, [g.sections[i - 1] for g in team.groups])
+        (f"{i}. {md_inline(s.title)}", s.score, [g.sections[i - 1] for g in team.groups], s.reached)
         for i, s in enumerate(team.sections, 1)
     ]
-    rows.append(("**Overall**", team.overall, [g.overall for g in team.groups]))
-    for title, score, by_group in rows:
+    rows.append(("**Overall**", team.overall, [g.overall for g in team.groups], 1))
+    for title, score, by_group, reached in rows:
         cells = [
             title,
             percent(score.score),
-            rating(score.rating),
+            wording.section_rating(score.rating, reached > 0),
             percent(score.lowest),
             percent(score.highest),
             *(wording.score_and_rating(s) for s in by_group),
@@ -290,6 +301,10 @@ def _team_answers(team: TeamResult) -> list[str]:
     out = ["## Answers by question", ""]
     for index, section in enumerate(team.sections, 1):
         score = section.score
+        if not section.reached:
+            title = f"### {index}. {md_inline(section.title)}: {wording.NOT_REACHED}"
+            out += [title, "", f"*{wording.NOT_REACHED_NOTE}*", ""]
+            continue
         out += [
             f"### {index}. {md_inline(section.title)}: {percent(score.score)} "
             f"({rating(score.rating)})",

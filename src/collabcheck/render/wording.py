@@ -15,8 +15,9 @@ from collabcheck.scoring import round_half_up
 if TYPE_CHECKING:
     from collabcheck.compare import QuestionChange, Scorecard, ScoreChange
     from collabcheck.model import Bands, Checklist, Question
+    from collabcheck.result import ChecklistInfo
     from collabcheck.scoring import Tally
-    from collabcheck.team import Group, Stats, TeamScore
+    from collabcheck.team import Group, Stats, TeamResult, TeamScore
 
 DASH = "\u2013"
 """What a report shows for a value it does not have."""
@@ -90,9 +91,58 @@ def rating_move(change: ScoreChange) -> str:
 
 def counts(t: Tally) -> str:
     """How a result's questions were answered, e.g. ``3 answered · 1 not applicable · ...``."""
+    reached = f" \u00b7 {t.not_reached} not reached" if t.not_reached else ""
     return (
         f"{t.answered} answered \u00b7 {t.excluded} not applicable \u00b7 "
-        f"{t.dont_know} don't know \u00b7 {t.skipped} skipped"
+        f"{t.dont_know} don't know \u00b7 {t.skipped} skipped{reached}"
+    )
+
+
+# --- stages ------------------------------------------------------------------------------------
+
+NOT_REACHED = "not reached"
+"""What a report shows for a stage the work has not reached, and for its questions."""
+NOT_REACHED_NOTE = "Not reached: not asked, not scored."
+
+
+def section_rating(word: str | None, reached: bool) -> str:
+    """A section's rating cell: its rating word, or ``not reached``."""
+    return rating(word) if reached else NOT_REACHED
+
+
+def stage_reached(info: ChecklistInfo, stage: str | None) -> str | None:
+    """The report's line on a staged checklist's stage (None: not staged), e.g. 'Stage reached:
+    Gather Ideas (5 of 7). Keep the Conversation Going runs throughout. Later stages are not
+    reached: not asked, not scored.'"""
+    stages = info.stages
+    if stages is None:
+        return None
+    throughout = [info.title_of(sid) for sid in stages.sections if sid in stages.throughout]
+    runs = ""
+    if throughout:
+        verb = "runs" if len(throughout) == 1 else "run"
+        runs = f" {' and '.join(throughout)} {verb} throughout."
+    if stage is None:
+        return f"Stage reached: not given, so every stage was asked.{runs}"
+    steps = stages.steps
+    place = f"stage {steps.index(stage) + 1} of {len(steps)}"
+    later = " Later stages are not reached: not asked, not scored." if stage != steps[-1] else ""
+    return f"Stage reached: {info.title_of(stage)} ({place}).{runs}{later}"
+
+
+def team_stages(team: TeamResult) -> str | None:
+    """The team report's line on the stages members reached (None: not staged), e.g. 'Stages
+    reached: Gather Ideas (3 members), Make the Change (2 members). Each member's later stages
+    are not reached: not asked, not scored.'"""
+    if not team.stages:
+        return None
+    given = [
+        f"{s.title if s.title else 'not given, every stage asked'} ({plural(s.members, 'member')})"
+        for s in team.stages
+    ]
+    return (
+        f"Stages reached: {', '.join(given)}. Each member's later stages are not reached: "
+        "not asked, not scored."
     )
 
 
