@@ -42,6 +42,8 @@ class Point:
     title: str
     score: float | None
     rating: str | None
+    reached: bool = True
+    """False for a stage the work had not reached: not asked, not scored."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class Scorecard:
     """The checklist's rating bands, for charts."""
     source: Source | None = None
     """What the checklist is written from, for the report's credit and link."""
+    stage: str | None = None
+    """In a staged checklist, the stage reached as shown (a team: each with its members)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ class ScoreChange:
     """Points, after minus before, one decimal; None when either has no score."""
     rating_before: str | None
     rating_after: str | None
+    reached_before: bool = True
+    """False when the before had not reached this stage (and so has no score here)."""
+    reached_after: bool = True
 
     @property
     def moved(self) -> bool:
@@ -189,7 +196,8 @@ def from_result(result: Result, name: str) -> Scorecard:
         completed_at=result.meta.completed_at,
         overall=Point("overall", "Overall", scores.overall.rounded, scores.overall.rating),
         sections=tuple(
-            Point(s.id, s.title, s.tally.rounded, s.tally.rating) for s in scores.sections
+            Point(s.id, s.title, s.tally.rounded, s.tally.rating, s.id in result.reached)
+            for s in scores.sections
         ),
         questions=tuple(
             QuestionPoint(
@@ -206,7 +214,22 @@ def from_result(result: Result, name: str) -> Scorecard:
         ),
         bands=result.checklist.bands,
         source=result.checklist.source,
+        stage=_stage(result),
     )
+
+
+def _stage(result: Result) -> str | None:
+    info = result.checklist
+    if info.stages is None:
+        return None
+    return info.title_of(result.stage) if result.stage else "not given"
+
+
+def team_stage(counts: list[tuple[str | None, int]]) -> str | None:
+    """A team's stages as a comparison shows them: ``Gather Ideas (3), not given (1)``."""
+    if not counts:
+        return None
+    return ", ".join(f"{title or 'not given'} ({members})" for title, members in counts)
 
 
 def from_team(team: TeamResult, name: str) -> Scorecard:
@@ -223,7 +246,8 @@ def from_team(team: TeamResult, name: str) -> Scorecard:
         completed_at=None,
         overall=Point("overall", "Overall", team.overall.rounded, team.overall.rating),
         sections=tuple(
-            Point(s.id, s.title, s.score.rounded, s.score.rating) for s in team.sections
+            Point(s.id, s.title, s.score.rounded, s.score.rating, s.reached > 0)
+            for s in team.sections
         ),
         questions=tuple(
             QuestionPoint(q.id, q.section, q.number, q.text, q.label, q.stats.mean, None)
@@ -232,6 +256,7 @@ def from_team(team: TeamResult, name: str) -> Scorecard:
         ),
         bands=team.checklist.bands,
         source=team.checklist.source,
+        stage=team_stage([(s.title, s.members) for s in team.stages]),
     )
 
 
@@ -296,6 +321,8 @@ def _score_change(before: Point | None, after: Point | None) -> ScoreChange:
         change=None if a is None or b is None else round(a - b, 1),
         rating_before=before.rating if before else None,
         rating_after=after.rating if after else None,
+        reached_before=before.reached if before else True,
+        reached_after=after.reached if after else True,
     )
 
 
@@ -320,4 +347,6 @@ def _answer(status: Status, label: str | None) -> str | None:
         return "not asked"
     if status is Status.SKIPPED:
         return "skipped"
+    if status is Status.NOT_REACHED:
+        return "not reached"
     return label

@@ -11,6 +11,7 @@ import gc
 import json
 import operator
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -533,7 +534,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     A team result keeps no member's answers, so its numbers are taken as they are, checked for
     type and range.
     """
-    from collabcheck.compare import Kind, QuestionPoint, Scorecard
+    from collabcheck.compare import Kind, QuestionPoint, Scorecard, team_stage
 
     problems: list[Problem] = []
     f = _Fields(name, problems)
@@ -555,6 +556,11 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         entry = f.obj(item, at)
         sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
         point = _team_point(f, entry, at, sid or "", title or "")
+        reached = entry.get("reached")
+        if reached is not None and (isinstance(reached, bool) or not isinstance(reached, int)):
+            f.bad(f"{at}.reached", "must be a whole number")
+        elif point is not None and reached is not None:
+            point = replace(point, reached=reached > 0)
         if sid is not None and title is not None and point is not None:
             sections.append(point)
     questions: list[QuestionPoint] = []
@@ -579,6 +585,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
     source = _source(f, checklist["source"]) if "source" in checklist else None
+    stages = _team_stages(f, data.get("stages", []))
     if problems or overall is None or None in fields.values():
         raise ResultError(problems)
     return Scorecard(
@@ -598,7 +605,25 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
         source=source,
+        stage=team_stage(stages),
     )
+
+
+def _team_stages(f: _Fields, data: Any) -> list[tuple[str | None, int]]:
+    """A team result's ``stages``: each stage's title (None: not given) and its members."""
+    if not isinstance(data, list):
+        f.bad("stages", "must be a list")
+        return []
+    stages: list[tuple[str | None, int]] = []
+    for index, item in enumerate(data):
+        entry = f.obj(item, f"stages[{index}]")
+        title = f.text(entry, "title", f"stages[{index}]", required=False)
+        members = entry.get("respondents")
+        if isinstance(members, bool) or not isinstance(members, int) or members < 1:
+            f.bad(f"stages[{index}].respondents", "must be a whole number, 1 or more")
+            continue
+        stages.append((title, members))
+    return stages
 
 
 def _team_point(f: _Fields, data: Any, at: str, pid: str, title: str) -> Point | None:

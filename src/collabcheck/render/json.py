@@ -290,6 +290,7 @@ def _side(card: Scorecard) -> dict[str, Any]:
         "respondent": card.respondent,
         "organisation": card.organisation,
         "completed_at": card.completed_at,
+        "stage": card.stage,
     }
 
 
@@ -303,6 +304,8 @@ def _score_change(change: ScoreChange) -> dict[str, Any]:
         "rating_before": change.rating_before,
         "rating_after": change.rating_after,
         "moved": change.moved,
+        "reached_before": change.reached_before,
+        "reached_after": change.reached_after,
     }
 
 

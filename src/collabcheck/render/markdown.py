@@ -367,8 +367,11 @@ def comparison(comparison: Comparison) -> str:
         f"| File | {md_inline(before.name)} | {md_inline(after.name)} |",
         f"| Who | {_who(before)} | {_who(after)} |",
         f"| Completed | {wording.date(before.completed_at)} | {wording.date(after.completed_at)} |",
-        "",
     ]
+    if before.stage or after.stage:
+        stages = (md_inline(card.stage) if card.stage else DASH for card in (before, after))
+        out.append("| Stage reached | {} | {} |".format(*stages))
+    out.append("")
     overall = comparison.overall
     out += [
         f"## Overall: {percent(overall.before)} \u2192 {percent(overall.after)} "

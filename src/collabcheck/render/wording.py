@@ -84,9 +84,10 @@ def score_and_rating(score: TeamScore) -> str:
 
 
 def rating_move(change: ScoreChange) -> str:
-    """``amber`` when it stayed, ``red → amber`` when it moved."""
-    before, after = rating(change.rating_before), rating(change.rating_after)
-    return after if not change.moved else f"{before} \u2192 {after}"
+    """``amber`` when it stayed, ``red → amber`` when it moved (``not reached → amber``)."""
+    before = section_rating(change.rating_before, change.reached_before)
+    after = section_rating(change.rating_after, change.reached_after)
+    return after if before == after else f"{before} \u2192 {after}"
 
 
 def counts(t: Tally) -> str:
