@@ -258,3 +258,32 @@ def test_a_checklist_that_is_not_staged_has_no_stage(cli: Cli, tiny: Path) -> No
     assert "--stage first: tiny is not staged: its sections are not stages to reach" in (
         result.stderr
     )
+
+
+def test_show_and_the_worksheets_say_which_stage_each_section_is(cli: Cli) -> None:
+    text = cli("show", "collaborative-model").stdout
+    worksheet = cli("show", "collaborative-model", "--format", "md").stdout
+    page = cli("show", "collaborative-model", "--format", "html").stdout
+    data = json.loads(cli("show", "collaborative-model", "--format", "json").stdout)
+
+    assert "3. Building the Team\n--------------------\nStage 3 of 7.\n" in text
+    throughout = "Runs throughout, from the start, whichever stage the work has reached."
+    assert f"## 7. Keep the Conversation Going\n\n*{throughout}*" in worksheet
+    assert "| Organisation | Respondent | Role | Date | Stage reached |" in worksheet
+    assert "<th>Stage reached</th>" in page and throughout in page
+    assert data["staged"] is True
+    assert [s["id"] for s in data["sections"] if s["throughout"]] == ["keep-the-conversation-going"]
+
+
+def test_a_report_without_a_stage_says_every_stage_was_asked(
+    cli: Cli, write_file: WriteFile
+) -> None:
+    run(cli, write_file, "all", MIDWAY.replace("stage: gather-ideas\n", ""))
+
+    md = cli("report", "all.json").stdout
+
+    assert (
+        "**Stage reached: not given, so every stage was asked. Keep the Conversation Going runs "
+        "throughout.**"
+    ) in md
+    assert "not reached" not in md

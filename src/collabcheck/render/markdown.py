@@ -34,9 +34,17 @@ def worksheet(checklist: Checklist) -> str:
         f"*Source: {_credit(checklist.source)}. Checklist version {md_inline(checklist.version)}.*"
     )
     out += ["", md_block(checklist.description), ""]
-    out += ["| Organisation | Respondent | Role | Date |", "|---|---|---|---|", "| | | | |", ""]
+    if checklist.staged:
+        out += ["| Organisation | Respondent | Role | Date | Stage reached |"]
+        out += ["|---|---|---|---|---|", "| | | | | |", ""]
+        out += [f"*{md_inline(wording.STAGED_WORKSHEET)}*", ""]
+    else:
+        out += ["| Organisation | Respondent | Role | Date |", "|---|---|---|---|", "| | | | |", ""]
     for s_index, section in enumerate(checklist.sections, 1):
         out += [f"## {s_index}. {md_inline(section.title)}", ""]
+        stage = wording.stage_of(checklist, section.id)
+        if stage:
+            out += [f"*{md_inline(stage)}*", ""]
         if section.intro:
             out += [md_block(section.intro), ""]
         for question in section.questions:

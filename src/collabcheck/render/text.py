@@ -21,6 +21,9 @@ def checklist(checklist: Checklist) -> str:
     for s_index, section in enumerate(checklist.sections, 1):
         heading = f"{s_index}. {section.title}"
         lines += [heading, "-" * len(heading)]
+        stage = wording.stage_of(checklist, section.id)
+        if stage:
+            lines.append(stage)
         if section.intro:
             lines += [*wrap.wrap(" ".join(section.intro.split())), ""]
         for question in section.questions:

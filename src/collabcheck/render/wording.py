@@ -106,6 +106,23 @@ NOT_REACHED = "not reached"
 NOT_REACHED_NOTE = "Not reached: not asked, not scored."
 
 
+STAGED_WORKSHEET = (
+    "The sections are stages of the work, in order. Write the stage the work has reached, and "
+    "answer it, the stages before it and those that run throughout; leave later stages blank."
+)
+"""A staged checklist's worksheet says how to fill it in."""
+
+
+def stage_of(checklist: Checklist, section_id: str) -> str | None:
+    """Where a section stands among a staged checklist's stages, as the worksheet says it."""
+    stages = checklist.stages
+    if stages is None:
+        return None
+    if section_id in stages.throughout:
+        return "Runs throughout, from the start, whichever stage the work has reached."
+    return f"Stage {stages.steps.index(section_id) + 1} of {len(stages.steps)}."
+
+
 def section_rating(word: str | None, reached: bool) -> str:
     """A section's rating cell: its rating word, or ``not reached``."""
     return rating(word) if reached else NOT_REACHED
