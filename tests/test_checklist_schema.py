@@ -24,6 +24,7 @@ import pytest
 from typer.testing import Result
 
 from collabcheck import schemas
+from collabcheck.catalog import bundled_dir, resolve
 from collabcheck.errors import ChecklistError
 from collabcheck.loader import (
     _OPTION_KEYS,
@@ -32,9 +33,7 @@ from collabcheck.loader import (
     _SOURCE_KEYS,
     _TOP_KEYS,
     _TOP_REQUIRED,
-    bundled_dir,
     parse_checklist,
-    resolve,
 )
 from collabcheck.model import BUILTIN_SCALES, QuestionKind
 from collabcheck.scaffold import adapted, starter

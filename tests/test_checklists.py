@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from collabcheck.loader import bundled_dir, discover, load_path
+from collabcheck.catalog import bundled_dir, discover
+from collabcheck.loader import load_path
 from collabcheck.model import Checklist, QuestionKind
 
 BUNDLED = [

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from collabcheck.loader import resolve
+from collabcheck.catalog import resolve
 from tests.schemas import assert_valid
 
 Cli = Callable[..., Result]
@@ -125,7 +125,7 @@ def test_the_reports_show_the_stage_and_what_is_not_reached(
     assert "31 answered · 0 not applicable · 0 don't know · 0 skipped · 9 not reached." in md
     assert "Have you shared the difference" not in md
     assert stage in html
-    assert '<td class="rating">not reached</td>' in html
+    assert '<td class="rating" data-label="Rating">not reached</td>' in html
     assert "<h3>8. Checking the Impact: not reached</h3>" in html
 
 

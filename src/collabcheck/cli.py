@@ -21,6 +21,7 @@ from collabcheck.errors import (
     RunInterruptedError,
     UsageError,
 )
+from collabcheck.options import GroupBy, NotesPolicy
 from collabcheck.render import (
     ChecklistFormat,
     ComparisonFormat,
@@ -116,7 +117,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         _write_stdout(text)
         return
-    from collabcheck.files import write_atomic
+    from collabcheck.textfiles import write_atomic
 
     try:
         write_atomic(output, text)
@@ -167,18 +168,9 @@ def list_command(
         rows = [vars(item) for item in found]
         _write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
+        from collabcheck.render.terminal import print_listing
 
-        table = Table("id", "title", "questions", "source", "from")
-        # Ids are what people type next: never wrap or truncate them.
-        table.columns[0].no_wrap = True
-        table.columns[2].justify = "right"
-        for item in found:
-            year = f" ({item.year})" if item.year else ""
-            source = f"{item.publisher}{year}"
-            table.add_row(item.id, item.title, str(item.questions), source, item.origin)
-        Console().print(table)
+        print_listing(found)
     else:
         lines = (
             "\t".join((item.id, item.title, str(item.questions), item.source, item.origin))
@@ -202,16 +194,29 @@ def show(
         ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
     ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
+    lines: Annotated[
+        int | None,
+        typer.Option(
+            "--lines",
+            min=1,
+            max=20,
+            metavar="N",
+            help="Lines to write on under each question of the html worksheet (default 3).",
+        ),
+    ] = None,
 ) -> None:
     """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
 
-    The html worksheet is one file to print on A4, with tick boxes and room for notes.
+    The html worksheet is one file to print on A4, with tick boxes and three lines
+    for notes under each question (--lines N for more or fewer).
 
-    Example: collabcheck show board-readiness --format html -o worksheet.html
+    Example: collabcheck show board-readiness --format html --lines 5 -o worksheet.html
     """
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
 
-    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
+    if lines is not None and fmt is not ChecklistFormat.HTML:
+        raise UsageError(f"--lines {lines}: only the html worksheet has lines to write on")
+    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt, lines), output)
 
 
 @app.command()
@@ -306,8 +311,11 @@ def run(
     respondent: Annotated[str | None, typer.Option(help="Who is answering.")] = None,
     role: Annotated[str | None, typer.Option(help="The respondent's role.")] = None,
     notes: Annotated[
-        str, typer.Option(help="When to ask for a note: always, low (answers) or never.")
-    ] = "low",
+        NotesPolicy,
+        typer.Option(
+            help="When to ask for a note: after every answer, low answers only, or never."
+        ),
+    ] = NotesPolicy.LOW,
     section: Annotated[
         list[str] | None,
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
@@ -330,15 +338,10 @@ def run(
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
-    from collabcheck.interview import NotesPolicy
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
     from collabcheck.runner import RunOptions
     from collabcheck.runner import run as run_checklist
 
-    try:
-        policy = NotesPolicy(notes)
-    except ValueError:
-        raise UsageError(f"--notes {notes}: use always, low or never") from None
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -347,7 +350,7 @@ def run(
         respondent=respondent,
         role=role,
         sections=tuple(section or ()),
-        notes=policy,
+        notes=notes,
         resume=resume,
         stage=stage,
     )
@@ -363,7 +366,7 @@ def run(
 
     emit(render_result(outcome.result, fmt), output)
     if outcome.interactive:
-        from collabcheck.summary import print_summary
+        from collabcheck.render.terminal import print_summary
 
         print_summary(outcome.result)
     _check_threshold(outcome.result, fail_under)
@@ -407,12 +410,8 @@ def combine(
     ] = TeamFormat.MD,
     output: OutputOption = None,
     by: Annotated[
-        str | None,
-        typer.Option(
-            "--by",
-            metavar="FIELD",
-            help="Set groups side by side in the section table: role or organisation.",
-        ),
+        GroupBy | None,
+        typer.Option("--by", help="Set groups side by side in the section table."),
     ] = None,
     named: Annotated[
         bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
@@ -433,17 +432,13 @@ def combine(
 
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
-    from collabcheck.result_reader import read_results
-    from collabcheck.team import GroupBy, TeamOptions
+    from collabcheck.outcome_pool import no_collection, read_results
+    from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
-    try:
-        group_by = GroupBy(by) if by is not None else None
-    except ValueError:
-        raise UsageError(f"--by {by}: use role or organisation") from None
-    options = TeamOptions(by=group_by, named=named, min_group=min_group)
-    paths = [Path(name) for name in result_files]
-    combined = combine_results(read_results(paths), result_files, options)
+    options = TeamOptions(by=by, named=named, min_group=min_group)
+    with no_collection():
+        combined = combine_results(read_results(result_files), result_files, options)
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
@@ -473,7 +468,7 @@ def compare(
     Example: collabcheck compare spring.json autumn.json --format html -o change.html
     """
     from collabcheck.compare import compare as compare_scorecards
-    from collabcheck.result_reader import read_scorecard
+    from collabcheck.compare import read_scorecard
 
     compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
     for warning in compared.warnings:

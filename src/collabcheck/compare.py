@@ -1,8 +1,8 @@
 """What changed between two results, or two team results, of one checklist (``compare``).
 
-Pure: two scorecards in, a Comparison out. A scorecard is what the two kinds of input have in
-common: scores and ratings, overall and per section, and a value per question (a person's
-answer, or a team's mean answer).
+Pure, but for reading its two inputs (``read_scorecard``, at the end): two scorecards in, a
+Comparison out. A scorecard is what the two kinds of input have in common: scores and ratings,
+overall and per section, and a value per question (a person's answer, or a team's mean answer).
 
 Score changes are taken between the scores as shown (rounded to one decimal), so a report's
 arithmetic adds up on the page; ratings are the inputs' own (from unrounded scores). A question
@@ -11,13 +11,17 @@ improved when its value went up: a person's answer (No to Partly: +0.5) or a tea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
-from collabcheck.errors import MismatchError
-from collabcheck.model import Bands, QuestionKind, Source, Status
+from collabcheck.errors import MismatchError, Problem, ResultError
+from collabcheck.model import Bands, QuestionKind, Source, Status, is_web_address
+from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
+from collabcheck.result_reader import Fields, parse_result, read_data
+from collabcheck.team import SCHEMA as TEAM_SCHEMA
 from collabcheck.team import TeamResult
 
 SCHEMA = "collabcheck/compare/v1"
@@ -81,7 +85,7 @@ class Scorecard:
     bands: Bands = field(default_factory=Bands)
     """The checklist's rating bands, for charts."""
     source: Source | None = None
-    """What the checklist is written from, for the report's credit and link."""
+    """The document the checklist is written from, credited on the page."""
     stage: str | None = None
     """In a staged checklist, the stage reached as shown (a team: each with its members)."""
 
@@ -350,3 +354,157 @@ def _answer(status: Status, label: str | None) -> str | None:
     if status is Status.NOT_REACHED:
         return "not reached"
     return label
+
+
+# --- reading compare's inputs: a result or a team result -----------------------------------------
+
+_RATINGS = (None, "green", "amber", "red")
+
+
+def read_scorecard(path: Path) -> Scorecard:
+    """Read a result or a team result (``combine --format json``) for compare."""
+    name = str(path)
+    data = read_data(path, name)
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema == TEAM_SCHEMA:
+        return parse_team_scorecard(data, name)
+    if isinstance(data, dict) and schema != RESULT_SCHEMA:
+        raise _problem_in(
+            name,
+            "schema",
+            "not a collabcheck result or team result "
+            f"(expected {RESULT_SCHEMA!r} or {TEAM_SCHEMA!r})",
+        )
+    return from_result(parse_result(data, name), name)
+
+
+def _problem_in(name: str, field: str, message: str) -> ResultError:
+    return ResultError([Problem(name, None, field, message)])
+
+
+def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
+    """Check a team result's scores and mean answers; raise ResultError listing every problem.
+
+    A team result keeps no member's answers, so its numbers are taken as they are, checked for
+    type and range.
+    """
+    problems: list[Problem] = []
+    f = Fields(name, problems)
+    checklist = f.obj(data.get("checklist"), "checklist")
+    fields = {key: f.text(checklist, key, "checklist") for key in ("id", "title", "version")}
+    respondents = data.get("respondents")
+    if isinstance(respondents, bool) or not isinstance(respondents, int) or respondents < 0:
+        f.bad("respondents", "must be a whole number, 0 or more")
+        respondents = 0
+    scores = f.obj(data.get("scores"), "scores")
+    overall = _team_point(f, scores.get("overall"), "scores.overall", "overall", "Overall")
+    sections: list[Point] = []
+    raw_sections = scores.get("sections")
+    if not isinstance(raw_sections, list):
+        f.bad("scores.sections", "must be a list")
+        raw_sections = []
+    for index, item in enumerate(raw_sections):
+        at = f"scores.sections[{index}]"
+        entry = f.obj(item, at)
+        sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
+        point = _team_point(f, entry, at, sid or "", title or "")
+        reached = entry.get("reached")
+        if reached is not None and (isinstance(reached, bool) or not isinstance(reached, int)):
+            f.bad(f"{at}.reached", "must be a whole number")
+        elif point is not None and reached is not None:
+            point = replace(point, reached=reached > 0)
+        if sid is not None and title is not None and point is not None:
+            sections.append(point)
+    questions: list[QuestionPoint] = []
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list):
+        f.bad("questions", "must be a list")
+        raw_questions = []
+    for index, item in enumerate(raw_questions):
+        at = f"questions[{index}]"
+        entry = f.obj(item, at)
+        texts = [f.text(entry, key, at) for key in ("id", "section", "number", "text")]
+        label = f.text(entry, "label", at, required=False)
+        mean = f.number(entry, "mean", at)
+        if mean is not None and not 0 <= mean <= 1:
+            f.bad(f"{at}.mean", "must be from 0 to 1")
+        qid, section, number, text = texts
+        if entry.get("kind", "scale") != "scale":
+            continue
+        if qid is not None and section is not None and number is not None and text is not None:
+            questions.append(QuestionPoint(qid, section, number, text, label, mean, None))
+    bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
+    green = f.number(bands_data, "green", "checklist.bands")
+    amber = f.number(bands_data, "amber", "checklist.bands")
+    source = _team_source(f, checklist.get("source"))
+    stages = _team_stages(f, data.get("stages", []))
+    if problems or overall is None or None in fields.values():
+        raise ResultError(problems)
+    return Scorecard(
+        name=name,
+        kind=Kind.TEAM,
+        checklist_id=str(fields["id"]),
+        checklist_title=str(fields["title"]),
+        version=str(fields["version"]),
+        respondents=respondents,
+        respondent=None,
+        organisation=None,
+        completed_at=None,
+        overall=overall,
+        sections=tuple(sections),
+        questions=tuple(questions),
+        bands=Bands(
+            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
+        ),
+        source=source,
+        stage=team_stage(stages),
+    )
+
+
+def _team_stages(f: Fields, data: Any) -> list[tuple[str | None, int]]:
+    """A team result's ``stages``: each stage's title (None: not given) and its members."""
+    if not isinstance(data, list):
+        f.bad("stages", "must be a list")
+        return []
+    stages: list[tuple[str | None, int]] = []
+    for index, item in enumerate(data):
+        entry = f.obj(item, f"stages[{index}]")
+        title = f.text(entry, "title", f"stages[{index}]", required=False)
+        members = entry.get("respondents")
+        if isinstance(members, bool) or not isinstance(members, int) or members < 1:
+            f.bad(f"stages[{index}].respondents", "must be a whole number, 1 or more")
+            continue
+        stages.append((title, members))
+    return stages
+
+
+def _team_source(f: Fields, data: Any) -> Source | None:
+    """The checklist's source, for the comparison's credit; None where the file has none."""
+    if data is None:
+        return None
+    entry = f.obj(data, "checklist.source")
+    publisher = f.text(entry, "publisher", "checklist.source", required=False)
+    title = f.text(entry, "title", "checklist.source", required=False)
+    year = entry.get("year")
+    url = f.text(entry, "url", "checklist.source", required=False)
+    if publisher is None or title is None:
+        return None
+    return Source(
+        publisher=publisher,
+        title=title,
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        author=f.text(entry, "author", "checklist.source", required=False),
+        url=url if url is not None and is_web_address(url) else None,
+    )
+
+
+def _team_point(f: Fields, data: Any, at: str, pid: str, title: str) -> Point | None:
+    entry = f.obj(data, at)
+    score = f.number(entry, "score", at)
+    if score is not None and not 0 <= score <= 100:
+        f.bad(f"{at}.score", "must be from 0 to 100")
+    rating = entry.get("rating")
+    if rating not in _RATINGS:
+        f.bad(f"{at}.rating", "must be green, amber, red or null")
+        return None
+    return Point(pid, title, score, rating)

@@ -7,7 +7,7 @@ A result is self-contained: it carries the question texts, labels and weights, s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -26,7 +26,7 @@ from collabcheck.model import (
     is_low_answer,
     question_numbers,
 )
-from collabcheck.scoring import Scores, score, score_values_many
+from collabcheck.scoring import Scores, score
 
 SCHEMA = "collabcheck/result/v1"
 
@@ -102,7 +102,7 @@ class Result:
     @cached_property
     def scores(self) -> Scores:
         """Scored from the outcomes when first asked for: combine reads thousands of results
-        and needs only their scores' values (``outcome_scores``), not every count."""
+        and needs only their scores' values (outcome_pool.member_scores), not every count."""
         return score_outcomes(self.checklist, self.outcomes)
 
     @cached_property
@@ -240,12 +240,3 @@ def score_outcomes(info: ChecklistInfo, outcomes: Sequence[Outcome]) -> Scores:
     """The scores of a result's outcomes (its scored questions only)."""
     scale = QuestionKind.SCALE
     return score(info.sections, [o for o in outcomes if o.kind is scale], info.bands)
-
-
-def outcome_scores(
-    outcome_lists: Iterable[Sequence[Outcome]], section_ids: Sequence[str]
-) -> list[tuple[float | None, list[float | None]]]:
-    """Just the unrounded overall score and each listed section's, as ``score_outcomes`` has
-    them (None: no score), of each of many results' outcomes."""
-    scale = QuestionKind.SCALE
-    return score_values_many(section_ids, outcome_lists, lambda o: o.kind is scale)

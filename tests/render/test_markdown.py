@@ -9,9 +9,10 @@ from collabcheck import __version__
 from collabcheck.compare import compare, from_result
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Answer
+from collabcheck.options import GroupBy
 from collabcheck.render import markdown
 from collabcheck.result import Meta, Result, build
-from collabcheck.team import GroupBy, TeamOptions, combine
+from collabcheck.team import TeamOptions, combine
 from collabcheck.yamlfile import parse_text
 from tests import teamdata
 

@@ -204,7 +204,6 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
     from collabcheck.team import SCHEMA as TEAM_SCHEMA
 
     info = team.checklist
-    named = team.options.named
     return {
         "schema": TEAM_SCHEMA,
         "checklist": {
@@ -221,7 +220,7 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
             {"stage": s.id, "title": s.title, "respondents": s.members} for s in team.stages
         ],
         "respondents": team.respondents,
-        "named": named,
+        "named": team.options.named,
         "by": team.options.by.value if team.options.by else None,
         "min_group": team.options.min_group,
         "members": [
@@ -233,10 +232,8 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
                 "score": _rounded(m.score),
                 "rating": m.rating,
             }
-            for m in team.members
-        ]
-        if named
-        else [],
+            for m in team.roster
+        ],
         "scale": [{"key": o.key, "label": o.label, "value": o.value} for o in team.scale],
         "scores_note": ours(info.bands),
         "scores": {

@@ -215,7 +215,7 @@ def team(team: TeamResult) -> str:
     out += ["", *_team_scores(team), *_team_answers(team)]
     if team.groups:
         out += _groups(team)
-    if team.options.named:
+    if team.roster:
         out += _members(team)
     out.append(f"*Written by collabcheck {md_inline(__version__)}. {wording.TEAM_FOOTNOTE}*")
     return "\n".join(out) + "\n"
@@ -348,7 +348,7 @@ def _members(team: TeamResult) -> list[str]:
         "| # | Respondent | Role | Organisation | Overall |",
         "|---:|---|---|---|---|",
     ]
-    for m in team.members:
+    for m in team.roster:
         cells = [md_inline(v) if v else DASH for v in (m.respondent, m.role, m.organisation)]
         out.append(f"| {m.number} | {' | '.join(cells)} | {percent(m.score)} {rating(m.rating)} |")
     return [*out, ""]
