@@ -49,6 +49,8 @@ class TerminalPrompter:
         self.console.print()
         self.console.rule(f"[bold]{escape(checklist.title)}[/bold]")
         self.console.print(f"[dim]Source: {escape(checklist.source.credit())}[/dim]")
+        if checklist.source.url:
+            self.console.print(f"[dim]Link: {escape(checklist.source.url)}[/dim]")
         self.console.print(escape(" ".join(checklist.description.split())))
         self.console.print(
             "[dim]Arrow keys to choose, Enter to confirm. Skip and Back are at the end of each "
@@ -58,6 +60,28 @@ class TerminalPrompter:
     def ask_text(self, message: str, default: str = "") -> str:
         reply = questionary.text(message, default=default, **self._io).unsafe_ask()
         return str(reply or "").strip()
+
+    def ask_stage(self, checklist: Checklist, previous: str | None) -> str:
+        stages = checklist.stages
+        assert stages is not None, "only a staged checklist has stages to ask about"
+        steps = stages.steps
+        throughout = [s.title for s in checklist.sections if s.id in stages.throughout]
+        runs = f"; {' and '.join(throughout)} from the start" if throughout else ""
+        self.console.print(
+            f"[dim]The sections are stages of the work. Those after the stage reached are not "
+            f"asked or scored{escape(runs)}.[/dim]"
+        )
+        titles = {s.id: s.title for s in checklist.sections}
+        choices = [
+            QChoice(f"{number}. {titles[sid]}", value=sid) for number, sid in enumerate(steps, 1)
+        ]
+        reply = questionary.select(
+            "Which stage has the work reached?",
+            choices=choices,
+            default=previous if previous in steps else steps[0],
+            **self._io,
+        ).unsafe_ask()
+        return str(reply)
 
     def ask_resume(self, answered: int, started_at: str | None) -> bool:
         when = f" (started {started_at})" if started_at else ""

@@ -188,7 +188,9 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         )
         # Questions answered already (in the answers file, or in a session whose stale answers
         # were dropped) are not asked again; a plain resume goes on from where it stopped.
-        answers = interview.run(known, only_unanswered=bool(preset.answers or warnings))
+        answers = interview.run(
+            known, only_unanswered=bool(preset.answers or warnings), stage=options.stage
+        )
     except (KeyboardInterrupt, EOFError):
         if state.answers:
             session.save()
@@ -203,6 +205,6 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         started_at=state.started_at or now(),
         completed_at=now(),
     )
-    result = build(checklist, answers, meta)
+    result = build(checklist, answers, meta, state.stage if checklist.stages else None)
     session.discard()
     return RunOutcome(result, interactive=True, warnings=warnings)

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from collabcheck.render import wording
 from collabcheck.scoring import round_half_up
 
 if TYPE_CHECKING:
@@ -53,7 +54,15 @@ def print_summary(result: Result) -> None:
     table.add_column("Section")
     table.add_column("Score", justify="right")
     for section in result.scores.sections:
-        table.add_row(escape(section.title), _cell(section.tally.score, section.tally.rating))
+        if section.id in result.reached:
+            shown = _cell(section.tally.score, section.tally.rating)
+        else:
+            shown = wording.NOT_REACHED
+        table.add_row(escape(section.title), shown)
     table.add_section()
     table.add_row("[bold]Overall[/bold]", _cell(overall.score, overall.rating))
     console.print(table)
+    stage = wording.stage_reached(result.checklist, result.stage)
+    if stage:
+        console.print(escape(stage))
+    console.print(f"[dim]{escape(wording.ours(result.checklist.bands))}[/dim]")
