@@ -144,6 +144,9 @@ def test_mid_project_compared_with_the_end(cli: Cli, write_file: WriteFile) -> N
     assert "| 8. Checking the Impact | \u2013 | 50.0% | \u2013 | not reached → amber |" in md.stdout
     # The stages not reached midway are no change, neither better nor worse.
     assert "Checking the Impact" not in md.stdout.split("## Questions that got worse")[1]
+    page = cli("compare", "midway.json", "end.json", "--format", "html").stdout
+    assert "<th scope=\"row\">Stage reached</th>" in page
+    assert "not reached \u2192 amber" in page
     assert_valid("compare", data)
     impact = next(s for s in data["sections"] if s["id"] == "checking-the-impact")
     assert (impact["reached_before"], impact["reached_after"], impact["change"]) == (
@@ -189,8 +192,12 @@ def test_a_team_where_nobody_reached_a_stage(cli: Cli, write_file: WriteFile) ->
 
     md = cli("combine", "ann.json", "bob.json").stdout
 
+    page = cli("combine", "ann.json", "bob.json", "--format", "html").stdout
+
     assert "| 8. Checking the Impact | \u2013 | not reached |" in md
     assert "### 8. Checking the Impact: not reached" in md
+    assert "<h3>8. Checking the Impact: not reached</h3>" in page
+    assert "Stages reached: Gather Ideas (2 members)." in page
 
 
 @pytest.mark.parametrize(
