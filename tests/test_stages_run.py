@@ -145,7 +145,7 @@ def test_mid_project_compared_with_the_end(cli: Cli, write_file: WriteFile) -> N
     # The stages not reached midway are no change, neither better nor worse.
     assert "Checking the Impact" not in md.stdout.split("## Questions that got worse")[1]
     page = cli("compare", "midway.json", "end.json", "--format", "html").stdout
-    assert "<th scope=\"row\">Stage reached</th>" in page
+    assert '<th scope="row">Stage reached</th>' in page
     assert "not reached \u2192 amber" in page
     assert_valid("compare", data)
     impact = next(s for s in data["sections"] if s["id"] == "checking-the-impact")
