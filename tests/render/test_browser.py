@@ -34,7 +34,7 @@ SMALLEST_CHART_TEXT = 9.0
 
 # Page counts as printed here, with room for other fonts: a collapsed column or a lost page
 # break shows as many more pages.
-MOST_PAGES = {"report": 8, "team": 30, "compare": 4}
+MOST_PAGES = {"report": 8, "team": 30, "compare": 4, "report-staged": 8, "compare-staged": 4}
 MOST_WORKSHEET_PAGES = 14
 
 CHROMIUM_FLAGS = [
@@ -134,6 +134,8 @@ MARGIN_TEXT = {
     "report": ("Board readiness for collaboration: report", "Member 0, North Valley"),
     "team": ("Board readiness for collaboration: team report", "15 respondents"),
     "compare": ("Board readiness for collaboration: what changed", "spring.json → autumn.json"),
+    "report-staged": ("The Collaborative Model: report", "Member 0, North Valley"),
+    "compare-staged": ("The Collaborative Model: what changed", "midway.json → end.json"),
     **{f"worksheet-{cid}": ("worksheet", f"Checklist {cid}, version") for cid in pages.BUNDLED},
 }
 
