@@ -54,3 +54,13 @@ def test_a_resumed_run_keeps_its_stage() -> None:
     assert outcome.result.stage == "impact"
     assert "stages of the work" not in screen
     assert outcome.result.scores.overall.answered == 8
+
+
+def test_the_welcome_links_the_source() -> None:
+    from collabcheck.catalog import resolve
+
+    checklist = resolve("collaborative-model")
+
+    _, screen = drive(checklist, ENTER + ENTER + WRITE, stage="big-idea", sections=("big-idea",))
+
+    assert "Link: https://involve.nottshc.nhs.uk/blog/collaborative-model/" in screen
