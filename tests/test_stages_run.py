@@ -294,3 +294,16 @@ def test_a_report_without_a_stage_says_every_stage_was_asked(
         "throughout.**"
     ) in md
     assert "not reached" not in md
+
+
+def test_the_csv_rows_say_not_reached(cli: Cli, write_file: WriteFile) -> None:
+    import csv
+    import io
+
+    run(cli, write_file, "midway", MIDWAY)
+
+    rows = list(csv.DictReader(io.StringIO(cli("report", "midway.json", "-f", "csv").stdout)))
+
+    status = {row["question_id"]: row["status"] for row in rows}
+    assert status["checking-the-impact.share-the-difference"] == "not_reached"
+    assert status["gather-ideas.who-to-talk-to"] == "answered"
