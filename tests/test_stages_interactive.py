@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from collabcheck.errors import RunInterruptedError
+from collabcheck.errors import RunInterruptedError, UsageError
 from collabcheck.model import Status
 from tests.test_interview import CTRL_C, DOWN, ENTER, WRITE, drive
 from tests.test_stages import load
@@ -64,3 +66,15 @@ def test_the_welcome_links_the_source() -> None:
     _, screen = drive(checklist, ENTER + ENTER + WRITE, stage="big-idea", sections=("big-idea",))
 
     assert "Link: https://involve.nottshc.nhs.uk/blog/collaborative-model/" in screen
+
+
+def test_a_section_after_the_stage_given_is_a_usage_error_and_leaves_no_session(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(UsageError) as caught:
+        drive(load(), ENTER, sections=("impact",))  # the stage: Enter, "1. The Idea"
+
+    assert (
+        str(caught.value) == "--section impact: a stage after the one reached (idea), so not asked"
+    )
+    assert not list((tmp_path / "state").rglob("*.*"))

@@ -198,6 +198,14 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         else:
             session.discard()
         raise RunInterruptedError(len(state.answers), options.ref) from None
+    except UsageError:
+        # --section naming a stage after the one just given: nothing new to keep.
+        if state.answers:
+            session.save()
+            session.release()
+        else:
+            session.discard()
+        raise
     meta = Meta(
         organisation=state.organisation,
         respondent=state.respondent,
