@@ -30,7 +30,7 @@ def test_the_stage_is_asked_and_only_the_stages_reached_are_asked() -> None:
         "The sections are stages of the work. Those after the stage reached are not asked or "
         "scored; Keep Talking from the start."
     ) in " ".join(screen.split())
-    assert "Section 3/3" in screen and "The Impact" not in screen
+    assert "Section 3 of 4: Keep Talking" in screen and "The Impact" not in screen
 
 
 def test_a_stage_given_on_the_command_line_is_not_asked() -> None:
@@ -78,3 +78,4 @@ def test_a_section_after_the_stage_given_is_a_usage_error_and_leaves_no_session(
         str(caught.value) == "--section impact: a stage after the one reached (idea), so not asked"
     )
     assert not list((tmp_path / "state").rglob("*.*"))
+

@@ -64,8 +64,15 @@ class Tally:
     excluded: int
     dont_know: int
     skipped: int
+    hidden: int = 0
+    """Not asked, because an earlier answer made the question not apply (its ``when``)."""
     not_reached: int = 0
     """In a stage the work has not reached: not asked, not scored."""
+
+    @property
+    def questions(self) -> int:
+        """Every scored question counted here: the parts above (don't know aside) sum to it."""
+        return self.answered + self.excluded + self.skipped + self.hidden + self.not_reached
 
     @property
     def rounded(self) -> float | None:
@@ -96,6 +103,7 @@ class _Counter:
         "answered",
         "dont_know",
         "excluded",
+        "hidden",
         "not_reached",
         "skipped",
         "total_weight",
@@ -103,7 +111,8 @@ class _Counter:
     )
 
     def __init__(self) -> None:
-        self.answered = self.excluded = self.dont_know = self.skipped = self.not_reached = 0
+        self.answered = self.excluded = self.dont_know = self.skipped = self.hidden = 0
+        self.not_reached = 0
         self.weighted = self.total_weight = 0.0
 
     def tally(self, bands: Bands) -> Tally:
@@ -117,6 +126,7 @@ class _Counter:
             self.excluded,
             self.dont_know,
             self.skipped,
+            self.hidden,
             self.not_reached,
         )
 
@@ -159,6 +169,9 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
         elif status is not_reached_status:
             overall.not_reached += 1
             group.not_reached += 1
+        else:
+            overall.hidden += 1
+            group.hidden += 1
     return Scores(
         overall.tally(bands),
         tuple(SectionScore(sid, title, by_id[sid].tally(bands)) for sid, title in sections),
