@@ -79,3 +79,9 @@ def test_a_section_after_the_stage_given_is_a_usage_error_and_leaves_no_session(
     )
     assert not list((tmp_path / "state").rglob("*.*"))
 
+
+def test_the_resume_hint_repeats_the_stage_given() -> None:
+    with pytest.raises(RunInterruptedError) as stopped:
+        drive(load(), ENTER + CTRL_C, stage="idea")  # one Yes, then Ctrl-C
+
+    assert str(stopped.value).endswith("--stage idea --resume")
