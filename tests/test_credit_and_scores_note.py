@@ -134,3 +134,13 @@ def test_without_a_url_the_credit_is_plain(cli: Cli, write_file: WriteFile) -> N
     assert "Link:" not in output(cli, "show", path)
     assert "<a " not in output(cli, "show", path, "--format", "html")
     assert markdown_links(output(cli, "show", path, "--format", "md")) == []
+
+
+def test_the_team_text_report_gives_the_address_and_says_whose_scores(
+    cli: Cli, results: list[Path]
+) -> None:
+    text = output(cli, "combine", *map(str, results), "--format", "text")
+
+    joined = " ".join(text.split())
+    assert joined.count(OURS) == 1
+    assert f"Link: {PAGE}" in joined

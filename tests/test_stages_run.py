@@ -201,6 +201,27 @@ def test_a_team_where_nobody_reached_a_stage(cli: Cli, write_file: WriteFile) ->
     assert "Stages reached: Gather Ideas (2 members)." in page
 
 
+def test_the_team_lists_leave_out_what_nobody_reached(cli: Cli, write_file: WriteFile) -> None:
+    # Both answered No to the later stages in their files, but had not reached them.
+    for name, role in (("ann", "Lead"), ("bob", "Clerk")):
+        run(cli, write_file, name, MIDWAY, "--respondent", name, "--role", role)
+    names = ("ann.json", "bob.json", "--by", "role", "--min-group", "1")
+
+    data = json.loads(cli("combine", *names, "--format", "json").stdout)
+    text = cli("combine", *names, "--format", "text").stdout
+
+    later = {q.id for q in MODEL.questions if q.section in LATER}
+    listed = {*data["disagreements"], *data["unknown"], *data["weakest"]}
+    listed |= {d["id"] for d in data["differences"]}
+    assert later and not listed & (later | set(LATER))
+    rows = [" ".join(line.split()) for line in text.splitlines()]
+    assert "8. Checking the Impact \u2013 not reached \u2013 \u2013" in rows
+    assert "6. Make the Change \u2013 not reached \u2013 \u2013" in rows
+    assert (
+        "Stages reached: Gather Ideas (2 members). Each member's later stages are not reached"
+    ) in " ".join(text.split())
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
