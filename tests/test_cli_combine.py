@@ -54,6 +54,21 @@ def test_small_groups_say_why_they_show_no_answers(cli: Cli, tmp_path: Path) -> 
     assert "### exec (2 members)\n\nToo small to show without identifying people" in out
 
 
+def test_groups_that_subtraction_would_reveal_are_warned_of(cli: Cli, tmp_path: Path) -> None:
+    paths = list(map(str, teamdata.write_results(tmp_path)))
+
+    by_role = cli("combine", *paths, "--by", "role")  # board 3, exec 2: team less board = exec
+    three = cli("combine", *paths, "--by", "role", "--min-group", "2")  # nothing withheld
+
+    assert by_role.exit_code == 0
+    assert by_role.stderr == (
+        "collabcheck: warning: the groups not shown (exec (2)) hold fewer than 3 members "
+        "between them: the whole team's figures less the shown groups' give their answers; "
+        "merge them into a larger group with --group-map before sharing the report\n"
+    )
+    assert three.stderr == ""
+
+
 def test_markdown_puts_what_a_workshop_discusses_first(cli: Cli, tmp_path: Path) -> None:
     paths = teamdata.write_results(tmp_path)
 

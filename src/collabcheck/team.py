@@ -349,7 +349,8 @@ def combine(
         if version != first.checklist.version
     )
     _refuse_duplicates(results, names)
-    return Combined(_team(results, options, tuple(versions)), warnings)
+    team = _team(results, options, tuple(versions))
+    return Combined(team, warnings + _subtraction_warnings(team))
 
 
 def _refuse_duplicates(results: Sequence[Result], names: Sequence[str]) -> None:
@@ -757,6 +758,27 @@ def _group(
 def _shows_group(size: int, options: TeamOptions) -> bool:
     """Whether a group is large enough to show its answers question by question."""
     return size >= options.min_group
+
+
+def _subtraction_warnings(team: TeamResult) -> tuple[str, ...]:
+    """A warning when the groups not shown can be worked out from those shown.
+
+    The whole team's figures less the shown groups' are the withheld members' own: one
+    person's, for a lone chair. The rule stays as the design has it (a group is withheld only
+    when it is small); the facilitator is told, and can merge the group with --group-map.
+    """
+    withheld = [g for g in team.groups if not g.shown]
+    members = sum(g.size for g in withheld)
+    if not withheld or members >= team.options.min_group or len(withheld) == len(team.groups):
+        return ()
+    names = ", ".join(
+        f"{g.name or 'no ' + (team.options.by or GroupBy.ROLE).value} ({g.size})" for g in withheld
+    )
+    return (
+        f"the groups not shown ({names}) hold fewer than {team.options.min_group} members "
+        "between them: the whole team's figures less the shown groups' give their answers; "
+        "merge them into a larger group with --group-map before sharing the report",
+    )
 
 
 def _withheld(options: TeamOptions) -> str:
