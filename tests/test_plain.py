@@ -118,3 +118,19 @@ def test_plain_mode_asks_the_stage_with_numbered_choices(tmp_path: Path) -> None
     assert "Choose 1-3 (Enter for 1): " in screen
     assert "4. The Impact: not reached\n" in screen  # the summary, in sentences
     assert "Stage reached: The Team (stage 2 of 3)." in screen
+
+
+def test_the_check_screen_adds_no_colon_to_a_question_ending_in_one() -> None:
+    import io
+
+    from collabcheck.interview import ReviewLine
+    from collabcheck.model import Question
+    from collabcheck.plain import PlainPrompter
+
+    asked = Question(id="idea.from", section="idea", text="Where the idea comes from:")
+    output = io.StringIO()
+    prompter = PlainPrompter(io.StringIO("\n"), output, width=80)
+
+    prompter.review([ReviewLine(asked, "1.1", "Commissioners", None)], "1 answered", None)
+
+    assert "1.1 Where the idea comes from: Commissioners\n" in output.getvalue()
