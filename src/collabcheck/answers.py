@@ -25,7 +25,7 @@ from collabcheck.model import Answer, Checklist, Question, QuestionKind
 from collabcheck.textfiles import DATA_MAX_BYTES
 from collabcheck.yamlfile import line_of, load_file
 
-_TOP_KEYS = {"checklist", "organisation", "respondent", "role", "answers"}
+_TOP_KEYS = {"checklist", "organisation", "respondent", "role", "stage", "answers"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class AnswersFile:
     organisation: str | None = None
     respondent: str | None = None
     role: str | None = None
+    stage: str | None = None
+    """In a staged checklist, the stage the work has reached."""
 
 
 def _key(value: Any) -> Any:
@@ -80,6 +82,12 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
             bad(line_of(data, key), key, "must be text (put it in quotes)")
             value = None
         meta[key] = None if value is None else str(value)
+    stage = data.get("stage")
+    if stage is not None:
+        problem = stage_problem(checklist, stage)
+        if problem:
+            bad(line_of(data, "stage"), "stage", problem)
+            stage = None
     raw = data.get("answers")
     answers: dict[str, Answer] = {}
     if raw is None:
@@ -102,7 +110,22 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
             answers[question.id] = answer
     if problems:
         raise AnswersError(problems)
-    return AnswersFile(answers, meta["organisation"], meta["respondent"], meta["role"])
+    return AnswersFile(answers, meta["organisation"], meta["respondent"], meta["role"], stage)
+
+
+def stage_problem(checklist: Checklist, stage: Any) -> str | None:
+    """What is wrong with ``stage`` as the stage a run of ``checklist`` has reached, or None."""
+    stages = checklist.stages
+    if stages is None:
+        return f"{checklist.id} is not staged: its sections are not stages to reach"
+    if isinstance(stage, str) and stage in stages.steps:
+        return None
+    if isinstance(stage, str) and stage in stages.throughout:
+        return (
+            f"{stage!r} runs throughout, so it is not a stage to reach; "
+            f"use one of {', '.join(stages.steps)}"
+        )
+    return f"no stage {stage!r} in {checklist.id}; use one of {', '.join(stages.steps)}"
 
 
 def _question(

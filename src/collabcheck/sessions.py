@@ -47,6 +47,8 @@ class SessionState:
     """When the first answer was given."""
     position: str | None = None
     """Full id of the question to ask next."""
+    stage: str | None = None
+    """In a staged checklist, the stage the work has reached, once given."""
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +61,7 @@ class SessionState:
             "role": self.role,
             "started_at": self.started_at,
             "position": self.position,
+            "stage": self.stage,
             "answers": {
                 qid: {
                     "answer": list(a.answer) if isinstance(a.answer, tuple) else a.answer,
@@ -86,6 +89,7 @@ class SessionState:
                 role=_text(data.get("role")),
                 started_at=_text(data.get("started_at")),
                 position=_text(data.get("position")),
+                stage=_text(data.get("stage")),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise SessionError(f"{name}: damaged session file ({exc})") from None

@@ -90,3 +90,18 @@ def json_text(data: Any, indent: int | None = 2) -> str:
 
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     return _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_URL_SPECIAL = re.compile(r"([\\<>()])")
+
+
+def md_link(text: str, url: str | None) -> str:
+    """``text`` (escaped) as a Markdown link to ``url``, or plain when there is no url.
+
+    The address goes in angle brackets with ``\\``, ``<``, ``>``, ``(`` and ``)`` escaped, so
+    none of them can end the link early; a checked address has no spaces or line breaks.
+    """
+    if url is None:
+        return md_inline(text)
+    address = _URL_SPECIAL.sub(r"\\\1", url)
+    return f"[{md_inline(text)}](<{address}>)"
