@@ -342,6 +342,7 @@ def test_another_version_is_a_warning(cli: Cli, tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert result.stderr == (
+        f"Read {len(paths) + 1} results and 0 answers files.\n"
         f"collabcheck: warning: {newer}: team-fixture version 2, but {paths[0]} is version 1; "
         "questions are matched by id\n"
     )

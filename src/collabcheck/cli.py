@@ -216,6 +216,46 @@ def show(
 
 @app.command()
 @handles_errors
+def form(
+    ctx: typer.Context,
+    checklist: Annotated[
+        str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE (default: stdout, or ID-form.html when stdout is a terminal).",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Write a fillable form of a checklist: one HTML file to send to each member of a team.
+
+    It opens in any browser, offline, and sends nothing: answers are kept in the browser
+    as they are given, and "Save my answers" downloads an answers file
+    (ID-answers-NAME-DATE.json) to send back. Collect those files and combine them:
+    collabcheck combine *-answers-*.json. Printed, the form is the paper worksheet.
+
+    Example: collabcheck form board-readiness -o board-readiness-form.html
+    """
+    from collabcheck.loader import resolve
+    from collabcheck.render.form import form as render_form
+
+    loaded = resolve(checklist, _dirs(ctx))
+    if output is None and sys.stdout.isatty():
+        output = Path(f"{loaded.id}-form.html")
+    emit(render_form(loaded), output)
+    if output is not None:
+        sys.stderr.write(
+            "Next: send it to each member; each opens it in a browser and sends back the file "
+            '"Save my answers" gives. Then: collabcheck combine *-answers-*.json\n'
+        )
+
+
+@app.command()
+@handles_errors
 def validate(
     paths: Annotated[
         list[Path], typer.Argument(help="Checklist files to check.", metavar="PATH...")
@@ -363,7 +403,14 @@ def run(
 @app.command()
 @handles_errors
 def report(
-    result_file: Annotated[Path, typer.Argument(help="A result JSON written by run.")],
+    ctx: typer.Context,
+    result_file: Annotated[
+        Path,
+        typer.Argument(
+            help="A result JSON written by run, or an answers file (from the form).",
+            metavar="RESULT",
+        ),
+    ],
     fmt: Annotated[
         ResultFormat, _format_option("md (the default), json, html or csv (a row per question).")
     ] = ResultFormat.MD,
@@ -372,14 +419,17 @@ def report(
 ) -> None:
     """Write the report of a saved result again, in another format or to a file.
 
+    An answers file (saved by the offline form, or written by hand) is scored against
+    the checklist it names, as run --answers scores it.
+
     csv is one row per question (checklist, respondent, role, organisation, section,
     question_id, label, answer, value, note, status, answer_label), for spreadsheets.
 
     Example: collabcheck report result.json --format html -o report.html
     """
-    from collabcheck.result_reader import read_result
+    from collabcheck.inputs import read_one
 
-    result = read_result(result_file)
+    result = read_one(result_file, _dirs(ctx))
     emit(render_result(result, fmt), output)
     _check_threshold(result, fail_under)
 
@@ -387,11 +437,15 @@ def report(
 @app.command()
 @handles_errors
 def combine(
+    ctx: typer.Context,
     result_files: Annotated[
         # str, not Path: Click's path conversion costs more than reading when there are
         # thousands of results.
         list[str],
-        typer.Argument(help="Result JSON files of one checklist.", metavar="RESULT.json..."),
+        typer.Argument(
+            help="Result JSON files of one checklist, and answers files (from the form).",
+            metavar="RESULT...",
+        ),
     ],
     fmt: Annotated[
         TeamFormat, _format_option("md (the default), json, html or csv (a row per answer).")
@@ -422,9 +476,12 @@ def combine(
     agrees it is weakest, first; then team scores (mean of members' scores) and every question's
     answers, mean and spread. Nobody is named unless --named.
 
+    Takes results (run --format json) and answers files (saved by the offline form of
+    collabcheck form, or written by hand), each scored against the checklist it names.
+
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
-    from collabcheck.result_reader import read_results
+    from collabcheck.inputs import read_many
     from collabcheck.team import GroupBy, TeamOptions
     from collabcheck.team import combine as combine_results
 
@@ -434,7 +491,9 @@ def combine(
         raise UsageError(f"--by {by}: use role or organisation") from None
     options = TeamOptions(by=group_by, named=named, min_group=min_group)
     paths = [Path(name) for name in result_files]
-    combined = combine_results(read_results(paths), result_files, options)
+    inputs = read_many(paths, _dirs(ctx))
+    combined = combine_results(inputs.results, result_files, options)
+    sys.stderr.write(f"{inputs.counted()}\n")
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
@@ -444,9 +503,13 @@ def combine(
 @app.command()
 @handles_errors
 def compare(
+    ctx: typer.Context,
     before: Annotated[
         Path,
-        typer.Argument(metavar="BEFORE", help="The earlier result (or team result, from combine)."),
+        typer.Argument(
+            metavar="BEFORE",
+            help="The earlier result (or team result, from combine, or answers file).",
+        ),
     ],
     after: Annotated[
         Path, typer.Argument(metavar="AFTER", help="The later one, of the same checklist.")
@@ -459,14 +522,16 @@ def compare(
     """Show what changed between two results of one checklist: each section's score (points),
     ratings that moved, and questions that improved or got worse.
 
-    Works for two results of run, and for two team results (combine --format json).
+    Works for two results of run, for two team results (combine --format json), and for
+    answers files (from the offline form), scored against the checklist each names.
 
     Example: collabcheck compare spring.json autumn.json --format html -o change.html
     """
     from collabcheck.compare import compare as compare_scorecards
-    from collabcheck.result_reader import read_scorecard
+    from collabcheck.inputs import read_comparable
 
-    compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
+    dirs = _dirs(ctx)
+    compared = compare_scorecards(read_comparable(before, dirs), read_comparable(after, dirs))
     for warning in compared.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 

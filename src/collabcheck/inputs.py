@@ -1,0 +1,151 @@
+"""What ``report``, ``combine`` and ``compare`` read: results, and answers files (saved by the
+offline form, or written by hand), each scored against the checklist it names.
+
+A result carries its checklist with it; an answers file carries only the checklist's id (and,
+from the form, its version), so the checklist is found the usual way (bundled,
+``--checklist-dir``, ``COLLABCHECK_PATH``) and the answers are scored as ``run --answers``
+scores them.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from collabcheck.answers import parse_answers
+from collabcheck.errors import AnswersError, ChecklistNotFoundError, Problem, ResultError
+from collabcheck.model import Checklist
+from collabcheck.result import SCHEMA, Meta, Result, build
+from collabcheck.result_reader import Shared, parse_result, read_data, read_scorecard
+
+if TYPE_CHECKING:
+    from collabcheck.compare import Scorecard
+
+
+def is_answers(data: Any) -> bool:
+    """Whether parsed JSON or YAML is an answers file: an ``answers`` mapping and no schema."""
+    return isinstance(data, dict) and "schema" not in data and isinstance(data.get("answers"), dict)
+
+
+@dataclass
+class Checklists:
+    """The checklists that answers files name, each found once."""
+
+    extra_dirs: Sequence[Path] = ()
+    _found: dict[str, Checklist] = field(default_factory=dict)
+
+    def named_by(self, data: dict[str, Any], name: str) -> Checklist:
+        """The checklist an answers file names in its ``checklist`` field."""
+        from collabcheck.loader import ID_PATTERN, resolve
+        from collabcheck.yamlfile import line_of
+
+        ref = data.get("checklist")
+        line = line_of(data, "checklist")
+        if ref is None:
+            raise AnswersError(
+                [Problem(name, None, "checklist", "missing: say which checklist these answer")]
+            )
+        # Only an id: a path in a file someone sent must not load a file of their choosing.
+        if not isinstance(ref, str) or not ID_PATTERN.match(ref):
+            raise AnswersError([Problem(name, line, "checklist", "must be a checklist id")])
+        if ref not in self._found:
+            try:
+                self._found[ref] = resolve(ref, self.extra_dirs)
+            except ChecklistNotFoundError as exc:
+                raise AnswersError([Problem(name, line, "checklist", str(exc))]) from None
+        return self._found[ref]
+
+
+def scored_answers(data: dict[str, Any], name: str, checklists: Checklists) -> Result:
+    """An answers file's answers scored against the checklist it names, as a result."""
+    checklist = checklists.named_by(data, name)
+    given = parse_answers(data, checklist, name)
+    meta = Meta(
+        organisation=given.organisation,
+        respondent=given.respondent,
+        role=given.role,
+        completed_at=given.completed_at,
+    )
+    return build(checklist, given.answers, meta)
+
+
+def _not_either(name: str) -> ResultError:
+    return ResultError(
+        [
+            Problem(
+                name,
+                None,
+                "schema",
+                f"not a collabcheck result (expected {SCHEMA!r}) or answers file "
+                "(an 'answers' mapping)",
+            )
+        ]
+    )
+
+
+def _read(path: Path, checklists: Checklists, shared: Shared) -> tuple[Result, bool]:
+    """A result or answers file as a result, and whether it was an answers file."""
+    name = str(path)
+    data = read_data(path, name)
+    if type(data) is dict and data.get("schema") == SCHEMA:  # the common case, first
+        return parse_result(data, name, shared), False
+    if is_answers(data):
+        return scored_answers(data, name, checklists), True
+    if not isinstance(data, dict) or "schema" in data:
+        return parse_result(data, name, shared), False  # says what is wrong with it
+    raise _not_either(name)
+
+
+def read_one(path: Path, extra_dirs: Sequence[Path] = ()) -> Result:
+    """A result, or an answers file scored, for ``report``."""
+    return _read(path, Checklists(extra_dirs), Shared())[0]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What ``combine`` read, and how many of each kind."""
+
+    results: list[Result]
+    from_results: int
+    from_answers: int
+
+    def counted(self) -> str:
+        """E.g. 'Read 3 results and 2 answers files.'"""
+        results = f"{self.from_results} result{'' if self.from_results == 1 else 's'}"
+        answers = f"{self.from_answers} answers file{'' if self.from_answers == 1 else 's'}"
+        return f"Read {results} and {answers}."
+
+
+def read_many(paths: Iterable[Path], extra_dirs: Sequence[Path] = ()) -> Inputs:
+    """Results and answers files, for ``combine``, sharing what results have in common."""
+    checklists, shared = Checklists(extra_dirs), Shared()
+    results: list[Result] = []
+    answers_files = 0
+    # Reading makes no reference cycles, and the collector would otherwise walk every result
+    # kept so far again and again as thousands pile up.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            result, from_answers = _read(path, checklists, shared)
+            results.append(result)
+            answers_files += from_answers
+    finally:
+        if collecting:
+            gc.enable()
+    return Inputs(results, len(results) - answers_files, answers_files)
+
+
+def read_comparable(path: Path, extra_dirs: Sequence[Path] = ()) -> Scorecard:
+    """A result, a team result or an answers file (scored), for ``compare``."""
+    from collabcheck.compare import from_result
+
+    name = str(path)
+    data = read_data(path, name)
+    if is_answers(data):
+        return from_result(scored_answers(data, name, Checklists(extra_dirs)), name)
+    # compare reads two files: reading one again costs nothing worth a second reader.
+    return read_scorecard(path)

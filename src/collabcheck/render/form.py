@@ -1,0 +1,187 @@
+"""The offline form: one self-contained HTML page that fills in a checklist and saves an answers
+file (``collabcheck form``).
+
+The page carries its own CSS and one inline script, named in its Content-Security-Policy by
+hash, which also forbids every request. The script (templates/form.js) is the same for every
+checklist: it reads the questions, their ``when`` conditions and the checklist's id and version
+from the page, so no checklist text is ever inside the script, and Jinja2 escapes all of it
+where it is (autoescape), in text and in attributes alike. Printed, the page is the paper
+worksheet.
+
+jinja2 is imported here only, and only the ``form`` command imports this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from collabcheck import __version__
+from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.render import condition_text
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+@dataclass(frozen=True)
+class FormOption:
+    """One radio button or tick box."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FormQuestion:
+    """A question as the form lays it out."""
+
+    id: str
+    anchor: str
+    """The element id: ``q`` and the question's place, as checklist ids may hold any text."""
+    number: str
+    text: str
+    label: str | None
+    help: str | None
+    kind: str
+    multiple: bool
+    options: tuple[FormOption, ...]
+    """Empty for a text question."""
+    condition: str | None
+    """The ``when`` as a person reads it: '1.2 is Yes or Partly'."""
+    when_on: str | None
+    when_answers: str | None
+    """The keys that show the question, as a JSON list (escaped in the attribute)."""
+
+    @property
+    def described_by(self) -> str:
+        ids = [f"{self.anchor}-when"] if self.condition else []
+        return " ".join([*ids, f"{self.anchor}-help"] if self.help else ids)
+
+
+@dataclass(frozen=True)
+class FormSection:
+    """A section as the form lays it out."""
+
+    number: int
+    anchor: str
+    title: str
+    intro: str | None
+    questions: tuple[FormQuestion, ...]
+
+
+def _template_file(name: str) -> str:
+    return (resources.files("collabcheck") / "templates" / name).read_text(encoding="utf-8")
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source naming an inline script or style by its content: ``'sha256-...'``."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@functools.cache
+def _assets() -> tuple[str, str, str]:
+    """The script, the style, and the Content-Security-Policy that allows just those two."""
+    script = _template_file("form.js")
+    style = _template_file("form.css")
+    policy = "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {csp_hash(script)}",
+            f"style-src {csp_hash(style)}",
+            "img-src 'none'",
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+    return script, style, policy
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("collabcheck", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _options(checklist: Checklist, question: Question) -> tuple[FormOption, ...]:
+    if question.kind is QuestionKind.SCALE:
+        return tuple(FormOption(o.key, o.label) for o in checklist.scale.options)
+    return tuple(FormOption(c.key, c.label) for c in question.choices)
+
+
+def _source_url(checklist: Checklist) -> str | None:
+    """The source's address, as a link only when it is a web page (never ``javascript:``)."""
+    url = checklist.source.url
+    if url and url.lower().startswith(("https://", "http://")):
+        return url
+    return None
+
+
+def layout(checklist: Checklist) -> tuple[FormSection, ...]:
+    """The checklist's sections and questions, numbered as on the worksheet."""
+    sections: list[FormSection] = []
+    for s_index, section in enumerate(checklist.sections, 1):
+        questions = []
+        for q_index, question in enumerate(section.questions, 1):
+            when = question.when
+            questions.append(
+                FormQuestion(
+                    id=question.id,
+                    anchor=f"q{s_index}-{q_index}",
+                    number=f"{s_index}.{q_index}",
+                    text=question.text,
+                    label=question.label,
+                    help=question.help,
+                    kind=question.kind.value,
+                    multiple=question.multiple,
+                    options=_options(checklist, question),
+                    condition=condition_text(checklist, question),
+                    when_on=when.question if when else None,
+                    when_answers=json.dumps(list(when.answers)) if when else None,
+                )
+            )
+        sections.append(
+            FormSection(s_index, f"s{s_index}", section.title, section.intro, tuple(questions))
+        )
+    return tuple(sections)
+
+
+def form(checklist: Checklist) -> str:
+    """The fillable offline form of a checklist, as one HTML page."""
+    script, style, policy = _assets()
+    # Markup: the script and style are our own files, put in unescaped; their hashes in the
+    # policy are of exactly this text.
+    from markupsafe import Markup
+
+    return (
+        _environment()
+        .get_template("form.html.j2")
+        .render(
+            checklist=checklist,
+            sections=layout(checklist),
+            total=len(checklist.questions),
+            scale=[o.label for o in checklist.scale.options]
+            if any(q.scored for q in checklist.questions)
+            else [],
+            source_url=_source_url(checklist),
+            csp=policy,
+            script=Markup(script),
+            style=Markup(style),
+            version=__version__,
+        )
+    )
