@@ -22,15 +22,21 @@ from tests.htmlpage import Element, parse
 
 Cli = Callable[..., CliResult]
 
-BAD = "</script><script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
+HOSTILE_MARKER = "pwned"
+BAD = (
+    f"</script><script>window.hostileRan=true;document.title='{HOSTILE_MARKER}'</script>"
+    '"\'><img src=x onerror="window.hostileRan=true">'
+)
 """Text that would run script if it reached the page unescaped, in text or in an attribute."""
+
+ODD_KEY = 'x" onclick="window.hostileRan=true'
 
 HOSTILE = json.dumps(
     {
         "id": "hostile",
         "title": BAD,
         "version": f"1{BAD}",
-        "source": {"publisher": BAD, "title": BAD, "url": "javascript:alert(3)"},
+        "source": {"publisher": BAD, "title": BAD, "url": "javascript:window.hostileRan=true"},
         "description": BAD,
         "scale": "yes-partly-no",
         "sections": [
@@ -45,12 +51,15 @@ HOSTILE = json.dumps(
                         "label": BAD,
                         "text": BAD,
                         "help": BAD,
-                        "choices": [{"key": 'x" onclick="alert(4)', "label": BAD}, "plain"],
+                        "choices": [
+                            {"key": ODD_KEY, "label": BAD},
+                            "plain",
+                        ],
                     },
                     {
                         "id": "then",
                         "text": "Shown after the odd choice?",
-                        "when": {"question": "first.pick", "answer": ['x" onclick="alert(4)']},
+                        "when": {"question": "first.pick", "answer": [ODD_KEY]},
                     },
                     {"id": "free", "kind": "text", "text": BAD},
                 ],
@@ -59,6 +68,11 @@ HOSTILE = json.dumps(
     }
 )
 """A checklist (JSON is YAML too) with that text in every field a form shows."""
+
+
+def hostile_checklist() -> str:
+    """The hostile checklist's file text."""
+    return HOSTILE
 
 
 WITH_WHEN = """\
@@ -136,7 +150,7 @@ def test_hostile_checklist_text_is_shown_as_text_and_runs_nothing(tmp_path: Path
     scripts = list(page.iter("script"))
     assert len(scripts) == 1
     assert _policy(page)["script-src"] == [_sha256(scripts[0].raw_text)]
-    assert "alert" not in scripts[0].raw_text
+    assert "hostileRan" not in scripts[0].raw_text
     assert not list(page.iter("img"))
     for element in page.iter():
         assert not any(name.startswith("on") for name in element.attrs), element.attrs
@@ -146,9 +160,9 @@ def test_hostile_checklist_text_is_shown_as_text_and_runs_nothing(tmp_path: Path
     legend = page.find("fieldset", data_id="first.pick").find("legend")
     assert legend.text == f"1.1 {' '.join(BAD.split())}: {' '.join(BAD.split())}"
     odd = page.find("input", type="radio", name="q1-1")
-    assert odd.attrs["value"] == 'x" onclick="alert(4)'
+    assert odd.attrs["value"] == ODD_KEY
     when = page.find("fieldset", data_id="first.then")
-    assert json.loads(when.attrs["data-when-answers"] or "") == ['x" onclick="alert(4)']
+    assert json.loads(when.attrs["data-when-answers"] or "") == [ODD_KEY]
     assert page.find("form").attrs["data-version"] == f"1{BAD}"
 
 
