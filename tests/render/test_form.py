@@ -10,6 +10,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import pty
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -268,6 +272,29 @@ def test_form_command_without_a_file_writes_to_stdout_when_it_is_not_a_terminal(
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert result.stderr == ""
+
+
+def test_form_command_on_a_terminal_writes_id_form_html(tiny: Path, tmp_path: Path) -> None:
+    # HTML is no use on a screen: with stdout a terminal, the form goes to a file.
+    terminal, side = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "collabcheck", "form", str(tiny)],
+            cwd=tmp_path,
+            stdout=side,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(side)
+        os.close(terminal)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("Wrote tiny-form.html\n")
+    page = parse((tmp_path / "tiny-form.html").read_text(encoding="utf-8"))
+    assert page.find("form").attrs["data-checklist"] == "tiny"
 
 
 @pytest.mark.parametrize("ref", ["no-such-checklist", "missing.yaml"])

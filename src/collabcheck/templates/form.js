@@ -234,6 +234,8 @@
   request.onerror = unkept;
   request.onsuccess = function () {
     db = request.result;
+    // Another copy of the page may need the database upgraded one day: let it.
+    db.onversionchange = function () { db.close(); db = null; };
     var get = db.transaction("answers", "readonly").objectStore("answers").get(storeKey);
     get.onsuccess = function () {
       if (get.result) {
