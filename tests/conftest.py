@@ -1,4 +1,13 @@
-"""Shared fixtures: the CLI through its real entry point, and small checklist files."""
+"""Shared fixtures: the CLI through its real entry point, and small checklist files.
+
+Where a test goes: test_<module>.py for a module's logic (test_loader, test_answers,
+test_sessions, test_interview, test_runner, test_scoring, test_team, test_compare, ...);
+test_cli_<command>.py for what a command prints, writes and exits with; render/ for each output
+format. Checks across every command or reader have their own file: test_hostile (hostile files),
+test_fuzz (property tests), test_terminal (the real-terminal cases), test_install (the wheel),
+test_help. Real processes and pseudo-terminals are slow: one case per kind of check, the rest
+in process with CliRunner or prompt_toolkit's pipe input.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +16,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from collabcheck.cli import app
+from collabcheck.loader import parse_checklist
+from collabcheck.model import Checklist
+from collabcheck.yamlfile import parse_text
+
+Cli = Callable[..., Result]
+WriteFile = Callable[[str, str], Path]
+
+# The property tests' budget: "quick" on every run; before a release, or after changing a
+# reader, `uv run pytest --hypothesis-profile=thorough tests/test_fuzz.py` tries far more.
+for _name, _examples in (("quick", 60), ("thorough", 2000)):
+    settings.register_profile(
+        _name, max_examples=_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+settings.load_profile("quick")
 
 MINIMAL = """\
 id: tiny
@@ -78,3 +102,9 @@ def write_file(tmp_path: Path) -> Callable[[str, str], Path]:
 def tiny(write_file: Callable[[str, str], Path]) -> Path:
     """A valid three-question checklist file."""
     return write_file("tiny.yaml", MINIMAL)
+
+
+@pytest.fixture
+def tiny_checklist() -> Checklist:
+    """The tiny checklist, parsed."""
+    return parse_checklist(parse_text(MINIMAL, "tiny.yaml"), "tiny.yaml")

@@ -24,6 +24,7 @@ import pytest
 from typer.testing import Result
 
 from collabcheck import schemas
+from collabcheck.catalog import bundled_dir, resolve
 from collabcheck.errors import ChecklistError
 from collabcheck.loader import (
     _OPTION_KEYS,
@@ -32,9 +33,7 @@ from collabcheck.loader import (
     _SOURCE_KEYS,
     _TOP_KEYS,
     _TOP_REQUIRED,
-    bundled_dir,
     parse_checklist,
-    resolve,
 )
 from collabcheck.model import BUILTIN_SCALES, QuestionKind
 from collabcheck.scaffold import adapted, starter
@@ -154,6 +153,9 @@ ACCEPTED = {
     "empty-optional-text": variant("intro: Where it starts.", 'intro: ""\n    '),
     "null-optional-text": variant("label: One", "label: null").replace("year: 2024", "year:"),
     "weight-zero": variant("weight: 2", "weight: 0"),
+    "source-url": variant("year: 2024", "year: 2024\n  url: https://example.org/a-page?x=1#part"),
+    "http-source-url": variant("year: 2024", "year: 2024\n  url: http://example.org"),
+    "empty-source-url": variant("year: 2024", 'year: 2024\n  url: ""'),
     "custom-scale-with-excluded": variant(
         "scale: yes-partly-no", CUSTOM_SCALE + "\n  - {key: n/a, label: N/A, value: null}"
     ),
@@ -197,6 +199,12 @@ REJECTED = {
     "blank-text": variant("text: Is the first thing in place?", 'text: "  "'),
     "source-without-publisher": variant("  publisher: Test Publisher\n", ""),
     "unknown-source-key": variant("year: 2024", "year: 2024\n  editor: Someone"),
+    "source-url-without-scheme": variant("year: 2024", "year: 2024\n  url: example.org/page"),
+    "source-url-javascript": variant("year: 2024", "year: 2024\n  url: javascript:alert(1)"),
+    "source-url-file": variant("year: 2024", "year: 2024\n  url: file:///etc/passwd"),
+    "source-url-with-a-space": variant("year: 2024", "year: 2024\n  url: https://a.org/x y"),
+    "source-url-without-host": variant("year: 2024", "year: 2024\n  url: https:///page"),
+    "source-url-as-a-list": variant("year: 2024", "year: 2024\n  url: [https://a.org]"),
     "empty-scale": variant("scale: yes-partly-no", "scale: []"),
     "scale-as-a-number": variant("scale: yes-partly-no", "scale: 5"),
     "custom-scale-value-as-text": variant(

@@ -9,19 +9,19 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collabcheck.answers import parse_answers
-from collabcheck.errors import AnswersError, ChecklistError, ResultError
+from collabcheck.errors import AnswersError, ChecklistError, FileReadError, ResultError
 from collabcheck.loader import parse_checklist
 from collabcheck.render.json import result_dict
 from collabcheck.result import build
 from collabcheck.result_reader import parse_result
-from collabcheck.yamlfile import YamlReadError, parse_text
+from collabcheck.yamlfile import parse_text
 from tests.conftest import MINIMAL
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings()  # the profile chosen in conftest.py: quick unless --hypothesis-profile
 
 scalars = st.one_of(
     st.none(),
@@ -78,7 +78,7 @@ def checklist() -> Any:
 def load_checklist_text(text: str) -> None:
     try:
         parse_checklist(parse_text(text, "fuzz.yaml"), "fuzz.yaml")
-    except YamlReadError as exc:
+    except FileReadError as exc:
         assert str(exc).startswith("fuzz.yaml")
     except ChecklistError as exc:
         assert exc.problems and all(p.file == "fuzz.yaml" for p in exc.problems)

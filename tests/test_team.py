@@ -6,27 +6,23 @@ No 0, Don't know 0, n/a left out. Spread is the population standard deviation.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import dataclasses
 import math
 import random
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from typer.testing import Result as CliResult
 
-from collabcheck.errors import MismatchError, ResultError
+from collabcheck.errors import MismatchError
 from collabcheck.model import Answer, Bands, Status
-from collabcheck.render import json as json_render
-from collabcheck.result import Meta, build, score_outcomes
-from collabcheck.result_reader import read_result, read_results
-from collabcheck.scoring import ScoredAnswer, score, score_values_many
-from collabcheck.team import GroupBy, TeamOptions, TeamResult, combine
+from collabcheck.options import GroupBy
+from collabcheck.outcome_pool import score_values_many
+from collabcheck.result import Meta, build
+from collabcheck.scoring import ScoredAnswer, score
+from collabcheck.team import TeamOptions, TeamResult, combine
 from tests import teamdata
-from tests.schemas import assert_valid
 
 Cli = Callable[..., CliResult]
 NAMES = list(teamdata.PEOPLE)
@@ -223,212 +219,57 @@ def test_members_without_the_field_are_a_group_of_their_own_listed_last() -> Non
 
 
 def test_nobody_is_named_unless_asked() -> None:
-    assert [m.respondent for m in team().members] == [None] * 5
+    anonymous = team()
+    assert anonymous.roster == ()
+    assert [m.respondent for m in anonymous.answers] == ["1", "2", "3", "4", "5"]
     named = team(TeamOptions(named=True))
-    assert [m.respondent for m in named.members] == NAMES
+    assert [m.respondent for m in named.roster] == NAMES
+    assert [m.respondent for m in named.answers] == NAMES
 
 
-@pytest.mark.parametrize("fmt", ["md", "json", "html", "csv"])
-def test_no_report_format_names_a_respondent_without_named(
-    cli: Cli, tmp_path: Path, fmt: str
-) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    result = cli("combine", *map(str, paths), "--by", "role", "--format", fmt)
-
-    assert result.exit_code == 0, result.stderr
-    for name in NAMES:  # the files are named after them too: no format lists the files
-        assert name not in result.stdout
-
-
-def test_named_report_lists_members(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    result = cli("combine", *map(str, paths), "--named")
-
-    assert "## Respondents" in result.stdout
-    assert "| 1 | Ann | board | North | 75.0% green |" in result.stdout
+def texts(value: object) -> Iterator[str]:
+    """Every text a value holds, through dataclasses, tuples, lists and dicts."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from texts(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(key)
+            yield from texts(item)
 
 
-def test_small_groups_say_why_they_show_no_answers(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
+@pytest.mark.parametrize("by", [None, GroupBy.ROLE, GroupBy.ORGANISATION])
+def test_no_name_reaches_a_renderer_unless_named(by: GroupBy | None) -> None:
+    """Whatever a format prints of a team result, it cannot print a name it was not handed."""
+    anonymous = set(texts(team(TeamOptions(by=by))))
+    named = set(texts(team(TeamOptions(by=by, named=True))))
 
-    result = cli("combine", *map(str, paths), "--by", "role")
+    assert anonymous.isdisjoint(NAMES)
+    assert set(NAMES) <= named
 
-    out = result.stdout
-    assert "| Section | Team score | Rating | Lowest | Highest | board (3) | exec (2) |" in out
-    assert "| 1. People | 42.5% | red | 25.0% | 75.0% | 50.0% amber | 31.3% red |" in out
-    assert "### exec (2 members)\n\nToo small to show without identifying people" in out
+
+def test_a_group_too_small_to_show_is_not_named_beside_its_answers() -> None:
+    by_role = team(TeamOptions(by=GroupBy.ROLE))
+    by_organisation = team(TeamOptions(by=GroupBy.ORGANISATION, named=True))
+
+    assert [m.role for m in by_role.answers] == [
+        "board", "board", "(group under 3)", "board", "(group under 3)"
+    ]  # fmt: skip
+    assert {m.organisation for m in by_role.answers} == {"North", "South"}
+    # Named, a small group is still withheld beside the answers (the roster names it).
+    assert {m.organisation for m in by_organisation.answers} == {"North", "(group under 3)"}
+    assert {m.organisation for m in by_organisation.roster} == {"North", "South"}
 
 
 # --- through the CLI ----------------------------------------------------------------------------
 
 
-def test_markdown_puts_what_a_workshop_discusses_first(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    out = cli("combine", *map(str, paths)).stdout
-
-    headings = [line for line in out.splitlines() if line.startswith("## ")]
-    assert headings[:3] == [
-        "## Where the team disagrees",
-        "## Where the team agrees it is weakest",
-        "## Team score: 47.7% (red)",
-    ]
-    assert (
-        "- **2.1** Is there a budget? \u2014 Yes 2 \u00b7 No 1 \u00b7 Don't know 1; "
-        "mean 0.50, SD 0.50"
-    ) in out
-    assert "| 1.3 | Are carers involved? | 5 | 0 | 1 | 4 | 0 | 0 | 0 | 0.10 | 0.20 | 0.50 |  |" in (
-        out
-    )
-    assert "| 2. Money \\<& more\\> | 55.0% | amber | 0.0% | 100.0% |" in out
-
-
-def test_team_json_fits_its_schema_and_holds_the_numbers(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    result = cli("combine", *map(str, paths), "--format", "json", "--by", "organisation")
-
-    data = json.loads(result.stdout)
-    assert_valid("team", data)
-    assert data["schema"] == "collabcheck/team/v1"
-    assert (data["respondents"], data["named"], data["members"]) == (5, False, [])
-    lead = data["questions"][0]
-    assert lead["counts"] == {"yes": 3, "partly": 1, "no": 1, "dont-know": 0, "n/a": 0}
-    assert (lead["mean"], lead["sd"], lead["range"], lead["disagreement"]) == (
-        pytest.approx(0.7),
-        pytest.approx(0.4),
-        1.0,
-        True,
-    )
-    assert data["scores"]["overall"] == {
-        "score": 47.7,
-        "rating": "red",
-        "lowest": 30.0,
-        "highest": 75.0,
-        "respondents": 5,
-    }
-    assert data["disagreements"] == ["money.budget", "people.lead", "people.time"]
-    assert data["weakest"] == ["people.carers"]
-    assert [(g["name"], g["size"], g["shown"]) for g in data["groups"]] == [
-        ("North", 3, True),
-        ("South", 2, False),
-    ]
-    assert data["groups"][1]["questions"] is None
-
-
-def test_a_result_of_another_checklist_exits_1_naming_the_file(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-    other = tmp_path / "other.json"
-    other.write_text(json_render.result(teamdata.member("Ann", checklist_id="else")), "utf-8")
-
-    result = cli("combine", *map(str, paths), str(other))
-
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"collabcheck: {other}: a result of checklist 'else', not 'team-fixture' as in "
-        f"{paths[0]}: combine takes results of one checklist\n"
-    )
-    assert result.stdout == ""
-
-
-def test_another_version_is_a_warning(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-    newer = tmp_path / "newer.json"
-    newer.write_text(json_render.result(teamdata.member("Ann", version="2")), "utf-8")
-
-    result = cli("combine", *map(str, paths), str(newer), "--format", "json")
-
-    assert result.exit_code == 0
-    assert result.stderr == (
-        f"Read {len(paths) + 1} results and 0 answers files.\n"
-        f"collabcheck: warning: {newer}: team-fixture version 2, but {paths[0]} is version 1; "
-        "questions are matched by id\n"
-    )
-    assert json.loads(result.stdout)["checklist"]["versions"] == ["1", "2"]
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (None, ": no such file"),
-        ("{not json", ":1: not valid JSON: Expecting property name enclosed in double quotes"),
-        ('{"schema": "collabcheck/team/v1"}', ": schema: not a collabcheck result"),
-        ("[1, 2]", ": result: must be an object"),
-        ('{"a": NaN}', ": not valid JSON: NaN is not a number JSON allows"),
-    ],
-)
-def test_an_unreadable_or_non_result_file_exits_1_naming_it(
-    cli: Cli, tmp_path: Path, content: str | None, message: str
-) -> None:
-    paths = teamdata.write_results(tmp_path)
-    bad = tmp_path / "bad.json"
-    if content is not None:
-        bad.write_text(content, encoding="utf-8")
-
-    result = cli("combine", *map(str, paths), str(bad))
-
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"collabcheck: {bad}{message}"), result.stderr
-    assert result.stdout == ""
-
-
-def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
-    paths = list(map(str, teamdata.write_results(tmp_path)))
-
-    assert cli("combine", *paths, "--by", "team").exit_code == 2
-    assert cli("combine", *paths, "--min-group", "0").exit_code == 2
-    assert cli("combine", *paths, "--format", "text").exit_code == 2
-
-
 # --- reading many results ---------------------------------------------------------------------
-
-
-def test_results_read_together_equal_results_read_alone(tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    together = read_results(paths)
-    alone = [read_result(p) for p in paths]
-
-    assert together == alone
-    assert [r.scores for r in together] == [score_outcomes(r.checklist, r.outcomes) for r in alone]
-    # Answers given alike are one object: Ann's and Bob's "lead: yes".
-    assert together[0].outcomes[0] is together[1].outcomes[0]
-
-
-def test_reading_a_result_as_json_checks_like_yaml(tmp_path: Path) -> None:
-    path = teamdata.write_results(tmp_path)[0]
-    data = teamdata.load(path)
-    answers = data["answers"]
-    assert isinstance(answers, list)
-    answers[0]["value"] = True  # equal to 1 as a key, but not a number
-    path.write_text(json.dumps(data), encoding="utf-8")
-    twin = tmp_path / "twin.json"
-    twin.write_text(json.dumps(data).replace('"value": true', '"value": 1.0', 1), "utf-8")
-
-    with pytest.raises(ResultError) as caught:
-        read_results([twin, path])
-
-    assert str(caught.value) == f"{path}: answers[0].value: must be a number or null"
-
-
-def test_a_json_result_larger_than_the_limit_is_refused_unread(tmp_path: Path) -> None:
-    path = tmp_path / "big.json"
-    path.write_bytes(b" " * (1024 * 1024 + 1))
-
-    with pytest.raises(ResultError, match="refused: larger than 1 MiB"):
-        read_result(path)
-
-
-def test_not_utf8_json_is_named_with_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "latin.json"
-    path.write_bytes(b'{\n"a":\n"caf\xe9"}')
-
-    with pytest.raises(ResultError) as caught:
-        read_result(path)
-
-    assert str(caught.value) == f"{path}:3: not UTF-8 text"
 
 
 def test_combine_needs_a_result() -> None:
@@ -444,27 +285,3 @@ def test_spread_is_population_standard_deviation() -> None:
 
     assert budget.sd == 0.5
     assert not math.isclose(budget.sd or 0, 2**-0.5)
-
-
-def test_csv_of_a_team_has_a_row_per_member_and_question(cli: Cli, tmp_path: Path) -> None:
-    paths = teamdata.write_results(tmp_path)
-
-    result = cli("combine", *map(str, paths), "--format", "csv")
-
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 5 * 7
-    assert [r["respondent"] for r in rows[::7]] == ["1", "2", "3", "4", "5"]
-    assert rows[0] | {} == {
-        "checklist": "team-fixture",
-        "respondent": "1",
-        "role": "board",
-        "organisation": "North",
-        "section": "people",
-        "question_id": "people.lead",
-        "label": "Lead",
-        "answer": "yes",
-        "value": "1",
-        "note": "",
-        "status": "answered",
-        "answer_label": "Yes",
-    }

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from collabcheck.yamlfile import MAX_BYTES, YamlReadError, load_file, parse_text
+from collabcheck.errors import FileReadError
+from collabcheck.textfiles import MAX_BYTES
+from collabcheck.yamlfile import load_file, parse_text
 
 Cli = Callable[..., Result]
 
@@ -56,12 +58,12 @@ def test_file_over_the_size_limit_is_refused_unread(cli: Cli, tmp_path: Path) ->
 
 
 def test_alias_bomb_is_refused_with_a_reason() -> None:
-    with pytest.raises(YamlReadError, match="expands to more than"):
+    with pytest.raises(FileReadError, match="expands to more than"):
         parse_text(alias_bomb(), "bomb.yaml")
 
 
 def test_deep_nesting_is_refused_before_parsing() -> None:
-    with pytest.raises(YamlReadError, match="nested more than 100 levels"):
+    with pytest.raises(FileReadError, match="nested more than 100 levels"):
         parse_text("[" * 200 + "]" * 200, "deep.yaml")
 
 
@@ -74,7 +76,7 @@ def test_lines_are_remembered_for_keys_and_items() -> None:
 
 
 def test_folder_is_not_a_file(tmp_path: Path) -> None:
-    with pytest.raises(YamlReadError, match="is a folder"):
+    with pytest.raises(FileReadError, match="is a folder"):
         load_file(tmp_path)
 
 
@@ -91,5 +93,5 @@ def test_a_pipe_is_refused_rather_than_waited_on(cli: Cli, tmp_path: Path) -> No
 
 
 def test_duplicate_keys_are_refused_with_their_line() -> None:
-    with pytest.raises(YamlReadError, match=r"f.yaml:3: not valid YAML: duplicate key 'a'"):
+    with pytest.raises(FileReadError, match=r"f.yaml:3: not valid YAML: duplicate key 'a'"):
         parse_text("a: 1\nb: 2\na: 3\n", "f.yaml")

@@ -21,7 +21,7 @@ from typing import Any
 
 from collabcheck.errors import AnswersError, Problem
 from collabcheck.model import Answer, Checklist, Question, QuestionKind
-from collabcheck.yamlfile import YamlReadError, line_of, load_file
+from collabcheck.yamlfile import line_of, load_file
 
 _TOP_KEYS = {
     "checklist",
@@ -199,8 +199,5 @@ def fits(question: Question, checklist: Checklist, answer: Answer) -> bool:
 def read_answers(path: Path, checklist: Checklist) -> AnswersFile:
     """Read and check an answers file for ``checklist``."""
     name = str(path)
-    try:
-        data = load_file(path, name)
-    except YamlReadError as exc:
-        raise AnswersError([exc.problem]) from None
+    data = load_file(path, name)
     return parse_answers(data, checklist, name)

@@ -21,6 +21,7 @@ from collabcheck.errors import (
     RunInterruptedError,
     UsageError,
 )
+from collabcheck.options import GroupBy, NotesPolicy
 from collabcheck.render import (
     ChecklistFormat,
     ComparisonFormat,
@@ -116,7 +117,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         _write_stdout(text)
         return
-    from collabcheck.files import write_atomic
+    from collabcheck.textfiles import write_atomic
 
     try:
         write_atomic(output, text)
@@ -167,18 +168,9 @@ def list_command(
         rows = [vars(item) for item in found]
         _write_stdout(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
+        from collabcheck.render.terminal import print_listing
 
-        table = Table("id", "title", "questions", "source", "from")
-        # Ids are what people type next: never wrap or truncate them.
-        table.columns[0].no_wrap = True
-        table.columns[2].justify = "right"
-        for item in found:
-            year = f" ({item.year})" if item.year else ""
-            source = f"{item.publisher}{year}"
-            table.add_row(item.id, item.title, str(item.questions), source, item.origin)
-        Console().print(table)
+        print_listing(found)
     else:
         lines = (
             "\t".join((item.id, item.title, str(item.questions), item.source, item.origin))
@@ -209,7 +201,7 @@ def show(
 
     Example: collabcheck show board-readiness --format html -o worksheet.html
     """
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
 
     emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
 
@@ -240,7 +232,7 @@ def form(
 
     Example: collabcheck form board-readiness -o board-readiness-form.html
     """
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
     from collabcheck.render.form import form as render_form
 
     loaded = resolve(checklist, _dirs(ctx))
@@ -346,8 +338,11 @@ def run(
     respondent: Annotated[str | None, typer.Option(help="Who is answering.")] = None,
     role: Annotated[str | None, typer.Option(help="The respondent's role.")] = None,
     notes: Annotated[
-        str, typer.Option(help="When to ask for a note: always, low (answers) or never.")
-    ] = "low",
+        NotesPolicy,
+        typer.Option(
+            help="When to ask for a note: after every answer, low answers only, or never."
+        ),
+    ] = NotesPolicy.LOW,
     section: Annotated[
         list[str] | None,
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
@@ -362,15 +357,10 @@ def run(
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
-    from collabcheck.interview import NotesPolicy
-    from collabcheck.loader import resolve
+    from collabcheck.catalog import resolve
     from collabcheck.runner import RunOptions
     from collabcheck.runner import run as run_checklist
 
-    try:
-        policy = NotesPolicy(notes)
-    except ValueError:
-        raise UsageError(f"--notes {notes}: use always, low or never") from None
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -379,7 +369,7 @@ def run(
         respondent=respondent,
         role=role,
         sections=tuple(section or ()),
-        notes=policy,
+        notes=notes,
         resume=resume,
     )
 
@@ -394,7 +384,7 @@ def run(
 
     emit(render_result(outcome.result, fmt), output)
     if outcome.interactive:
-        from collabcheck.summary import print_summary
+        from collabcheck.render.terminal import print_summary
 
         print_summary(outcome.result)
     _check_threshold(outcome.result, fail_under)
@@ -452,12 +442,8 @@ def combine(
     ] = TeamFormat.MD,
     output: OutputOption = None,
     by: Annotated[
-        str | None,
-        typer.Option(
-            "--by",
-            metavar="FIELD",
-            help="Set groups side by side in the section table: role or organisation.",
-        ),
+        GroupBy | None,
+        typer.Option("--by", help="Set groups side by side in the section table."),
     ] = None,
     named: Annotated[
         bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
@@ -482,17 +468,14 @@ def combine(
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
     from collabcheck.inputs import read_many
-    from collabcheck.team import GroupBy, TeamOptions
+    from collabcheck.outcome_pool import no_collection
+    from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
-    try:
-        group_by = GroupBy(by) if by is not None else None
-    except ValueError:
-        raise UsageError(f"--by {by}: use role or organisation") from None
-    options = TeamOptions(by=group_by, named=named, min_group=min_group)
-    paths = [Path(name) for name in result_files]
-    inputs = read_many(paths, _dirs(ctx))
-    combined = combine_results(inputs.results, result_files, options)
+    options = TeamOptions(by=by, named=named, min_group=min_group)
+    with no_collection():
+        inputs = read_many(result_files, _dirs(ctx))
+        combined = combine_results(inputs.results, result_files, options)
     sys.stderr.write(f"{inputs.counted()}\n")
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")

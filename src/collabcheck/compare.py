@@ -1,8 +1,8 @@
 """What changed between two results, or two team results, of one checklist (``compare``).
 
-Pure: two scorecards in, a Comparison out. A scorecard is what the two kinds of input have in
-common: scores and ratings, overall and per section, and a value per question (a person's
-answer, or a team's mean answer).
+Pure, but for reading its two inputs (``read_scorecard``, at the end): two scorecards in, a
+Comparison out. A scorecard is what the two kinds of input have in common: scores and ratings,
+overall and per section, and a value per question (a person's answer, or a team's mean answer).
 
 Score changes are taken between the scores as shown (rounded to one decimal), so a report's
 arithmetic adds up on the page; ratings are the inputs' own (from unrounded scores). A question
@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
-from collabcheck.errors import MismatchError
+from collabcheck.errors import MismatchError, Problem, ResultError
 from collabcheck.model import Bands, QuestionKind, Status
+from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
+from collabcheck.result_reader import Fields, parse_result, read_data
+from collabcheck.team import SCHEMA as TEAM_SCHEMA
 from collabcheck.team import TeamResult
 
 SCHEMA = "collabcheck/compare/v1"
@@ -173,7 +177,7 @@ class Compared:
 
 def from_result(result: Result, name: str) -> Scorecard:
     """A person's result as a scorecard."""
-    numbers = _numbers([(o.id, o.section) for o in result.outcomes], result.checklist.sections)
+    numbers = result.numbers
     scores = result.scores
     return Scorecard(
         name=name,
@@ -319,14 +323,109 @@ def _answer(status: Status, label: str | None) -> str | None:
     return label
 
 
-def _numbers(
-    questions: list[tuple[str, str]], sections: tuple[tuple[str, str], ...]
-) -> dict[str, str]:
-    """Each question's number as on the worksheet (section.question)."""
-    place = {sid: index for index, (sid, _) in enumerate(sections, 1)}
-    within: dict[str, int] = {}
-    numbers: dict[str, str] = {}
-    for qid, section in questions:
-        within[section] = within.get(section, 0) + 1
-        numbers[qid] = f"{place.get(section, 0)}.{within[section]}"
-    return numbers
+# --- reading compare's inputs: a result or a team result -----------------------------------------
+
+_RATINGS = (None, "green", "amber", "red")
+
+
+def read_scorecard(path: Path) -> Scorecard:
+    """Read a result or a team result (``combine --format json``) for compare."""
+    name = str(path)
+    data = read_data(path, name)
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema == TEAM_SCHEMA:
+        return parse_team_scorecard(data, name)
+    if isinstance(data, dict) and schema != RESULT_SCHEMA:
+        raise _problem_in(
+            name,
+            "schema",
+            "not a collabcheck result or team result "
+            f"(expected {RESULT_SCHEMA!r} or {TEAM_SCHEMA!r})",
+        )
+    return from_result(parse_result(data, name), name)
+
+
+def _problem_in(name: str, field: str, message: str) -> ResultError:
+    return ResultError([Problem(name, None, field, message)])
+
+
+def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
+    """Check a team result's scores and mean answers; raise ResultError listing every problem.
+
+    A team result keeps no member's answers, so its numbers are taken as they are, checked for
+    type and range.
+    """
+    problems: list[Problem] = []
+    f = Fields(name, problems)
+    checklist = f.obj(data.get("checklist"), "checklist")
+    fields = {key: f.text(checklist, key, "checklist") for key in ("id", "title", "version")}
+    respondents = data.get("respondents")
+    if isinstance(respondents, bool) or not isinstance(respondents, int) or respondents < 0:
+        f.bad("respondents", "must be a whole number, 0 or more")
+        respondents = 0
+    scores = f.obj(data.get("scores"), "scores")
+    overall = _team_point(f, scores.get("overall"), "scores.overall", "overall", "Overall")
+    sections: list[Point] = []
+    raw_sections = scores.get("sections")
+    if not isinstance(raw_sections, list):
+        f.bad("scores.sections", "must be a list")
+        raw_sections = []
+    for index, item in enumerate(raw_sections):
+        at = f"scores.sections[{index}]"
+        entry = f.obj(item, at)
+        sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
+        point = _team_point(f, entry, at, sid or "", title or "")
+        if sid is not None and title is not None and point is not None:
+            sections.append(point)
+    questions: list[QuestionPoint] = []
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list):
+        f.bad("questions", "must be a list")
+        raw_questions = []
+    for index, item in enumerate(raw_questions):
+        at = f"questions[{index}]"
+        entry = f.obj(item, at)
+        texts = [f.text(entry, key, at) for key in ("id", "section", "number", "text")]
+        label = f.text(entry, "label", at, required=False)
+        mean = f.number(entry, "mean", at)
+        if mean is not None and not 0 <= mean <= 1:
+            f.bad(f"{at}.mean", "must be from 0 to 1")
+        qid, section, number, text = texts
+        if entry.get("kind", "scale") != "scale":
+            continue
+        if qid is not None and section is not None and number is not None and text is not None:
+            questions.append(QuestionPoint(qid, section, number, text, label, mean, None))
+    bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
+    green = f.number(bands_data, "green", "checklist.bands")
+    amber = f.number(bands_data, "amber", "checklist.bands")
+    if problems or overall is None or None in fields.values():
+        raise ResultError(problems)
+    return Scorecard(
+        name=name,
+        kind=Kind.TEAM,
+        checklist_id=str(fields["id"]),
+        checklist_title=str(fields["title"]),
+        version=str(fields["version"]),
+        respondents=respondents,
+        respondent=None,
+        organisation=None,
+        completed_at=None,
+        overall=overall,
+        sections=tuple(sections),
+        questions=tuple(questions),
+        bands=Bands(
+            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
+        ),
+    )
+
+
+def _team_point(f: Fields, data: Any, at: str, pid: str, title: str) -> Point | None:
+    entry = f.obj(data, at)
+    score = f.number(entry, "score", at)
+    if score is not None and not 0 <= score <= 100:
+        f.bad(f"{at}.score", "must be from 0 to 100")
+    rating = entry.get("rating")
+    if rating not in _RATINGS:
+        f.bad(f"{at}.rating", "must be green, amber, red or null")
+        return None
+    return Point(pid, title, score, rating)

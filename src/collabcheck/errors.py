@@ -33,16 +33,20 @@ class ProblemsError(CollabcheckError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class FileReadError(ProblemsError):
+    """A file that cannot be read as text, or parsed as YAML or JSON (too large, not UTF-8...)."""
+
+
 class ChecklistError(ProblemsError):
-    """A checklist file that cannot be read or does not validate."""
+    """A checklist file that does not validate."""
 
 
 class AnswersError(ProblemsError):
-    """An answers file that cannot be read or does not fit its checklist."""
+    """An answers file that does not fit its checklist."""
 
 
 class ResultError(ProblemsError):
-    """A result file that cannot be read as a collabcheck result."""
+    """A file that is not a collabcheck result (or team result)."""
 
 
 class ChecklistNotFoundError(CollabcheckError):

@@ -9,7 +9,6 @@ scores them.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from collabcheck.answers import parse_answers
 from collabcheck.errors import AnswersError, ChecklistNotFoundError, Problem, ResultError
 from collabcheck.model import Checklist
+from collabcheck.outcome_pool import OutcomePool
 from collabcheck.result import SCHEMA, Meta, Result, build
-from collabcheck.result_reader import Shared, parse_result, read_data, read_scorecard
+from collabcheck.result_reader import parse_result, read_data
 
 if TYPE_CHECKING:
     from collabcheck.compare import Scorecard
@@ -39,7 +39,8 @@ class Checklists:
 
     def named_by(self, data: dict[str, Any], name: str) -> Checklist:
         """The checklist an answers file names in its ``checklist`` field."""
-        from collabcheck.loader import ID_PATTERN, resolve
+        from collabcheck.catalog import resolve
+        from collabcheck.loader import ID_PATTERN
         from collabcheck.yamlfile import line_of
 
         ref = data.get("checklist")
@@ -86,22 +87,22 @@ def _not_either(name: str) -> ResultError:
     )
 
 
-def _read(path: Path, checklists: Checklists, shared: Shared) -> tuple[Result, bool]:
+def _read(path: Path | str, checklists: Checklists, pool: OutcomePool) -> tuple[Result, bool]:
     """A result or answers file as a result, and whether it was an answers file."""
     name = str(path)
     data = read_data(path, name)
     if type(data) is dict and data.get("schema") == SCHEMA:  # the common case, first
-        return parse_result(data, name, shared), False
+        return parse_result(data, name, pool), False
     if is_answers(data):
         return scored_answers(data, name, checklists), True
     if not isinstance(data, dict) or "schema" in data:
-        return parse_result(data, name, shared), False  # says what is wrong with it
+        return parse_result(data, name, pool), False  # says what is wrong with it
     raise _not_either(name)
 
 
 def read_one(path: Path, extra_dirs: Sequence[Path] = ()) -> Result:
     """A result, or an answers file scored, for ``report``."""
-    return _read(path, Checklists(extra_dirs), Shared())[0]
+    return _read(path, Checklists(extra_dirs), OutcomePool())[0]
 
 
 @dataclass(frozen=True)
@@ -119,29 +120,22 @@ class Inputs:
         return f"Read {results} and {answers}."
 
 
-def read_many(paths: Iterable[Path], extra_dirs: Sequence[Path] = ()) -> Inputs:
-    """Results and answers files, for ``combine``, sharing what results have in common."""
-    checklists, shared = Checklists(extra_dirs), Shared()
+def read_many(paths: Iterable[Path | str], extra_dirs: Sequence[Path] = ()) -> Inputs:
+    """Results and answers files, for ``combine``: results read through one OutcomePool (call
+    within outcome_pool.no_collection)."""
+    checklists, pool = Checklists(extra_dirs), OutcomePool()
     results: list[Result] = []
     answers_files = 0
-    # Reading makes no reference cycles, and the collector would otherwise walk every result
-    # kept so far again and again as thousands pile up.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for path in paths:
-            result, from_answers = _read(path, checklists, shared)
-            results.append(result)
-            answers_files += from_answers
-    finally:
-        if collecting:
-            gc.enable()
+    for path in paths:
+        result, from_answers = _read(path, checklists, pool)
+        results.append(result)
+        answers_files += from_answers
     return Inputs(results, len(results) - answers_files, answers_files)
 
 
 def read_comparable(path: Path, extra_dirs: Sequence[Path] = ()) -> Scorecard:
     """A result, a team result or an answers file (scored), for ``compare``."""
-    from collabcheck.compare import from_result
+    from collabcheck.compare import from_result, read_scorecard
 
     name = str(path)
     data = read_data(path, name)

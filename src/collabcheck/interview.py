@@ -1,16 +1,20 @@
-"""The order of asking: sections and questions, skip and back, notes, and the final check.
+"""The order of asking: resume or start over, who is answering, sections and questions, skip and
+back, notes, and the final check.
 
-Everything that talks to the person goes through a ``Prompter``, so this module runs (and is
-tested) without a terminal; prompting.py is the questionary implementation.
+Everything a run asks goes through one ``Prompter``, so this module runs (and is tested) without
+a terminal; prompting.py is the questionary implementation. A run from an answers file without
+a terminal never imports this module (nor sessions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 from typing import Protocol
 
+from collabcheck.answers import fits
+from collabcheck.errors import SessionError
 from collabcheck.model import (
     Answer,
     Checklist,
@@ -19,8 +23,9 @@ from collabcheck.model import (
     Section,
     condition_met,
 )
+from collabcheck.options import NotesPolicy
 from collabcheck.result import now, visible_answers
-from collabcheck.sessions import Session
+from collabcheck.sessions import Session, saved_session
 
 
 class Move(Enum):
@@ -28,14 +33,6 @@ class Move(Enum):
 
     SKIP = "skip"
     BACK = "back"
-
-
-class NotesPolicy(StrEnum):
-    """When to offer a note after an answer."""
-
-    ALWAYS = "always"
-    LOW = "low"
-    NEVER = "never"
 
 
 @dataclass(frozen=True)
@@ -64,8 +61,26 @@ class ReviewLine:
     note: str | None
 
 
+@dataclass(frozen=True)
+class Respondent:
+    """Who is answering, as far as the command line or an answers file says."""
+
+    organisation: str | None = None
+    respondent: str | None = None
+    role: str | None = None
+
+
 class Prompter(Protocol):
-    """What the interview needs from whoever asks the questions."""
+    """Everything a run asks the person, and what it shows them between questions."""
+
+    def ask_resume(self, answered: int, started_at: str | None) -> bool:
+        """Offer to resume a saved session with ``answered`` answers; True to resume."""
+
+    def welcome(self, checklist: Checklist) -> None:
+        """Show the checklist's title, source and description before anything is asked."""
+
+    def ask_text(self, message: str, default: str = "") -> str:
+        """Ask for one line of free text (organisation, name, role); empty if left empty."""
 
     def section_start(self, section: Section, number: int, total: int) -> None:
         """Show a section's title and intro as the person enters it."""
@@ -119,16 +134,38 @@ class Interview:
     def answers(self) -> dict[str, Answer]:
         return self.session.state.answers
 
-    def run(self, *, only_unanswered: bool = False) -> dict[str, Answer]:
-        """Ask the questions (from where a resumed session stopped), then the check screen.
+    def run(
+        self, known: Respondent = Respondent(), *, only_unanswered: bool = False
+    ) -> dict[str, Answer]:
+        """Welcome, ask who is answering (what ``known`` and the session leave open), then the
+        questions (from where a resumed session stopped), then the check screen.
 
         With ``only_unanswered``, questions that already have an answer (from an answers file)
         are not asked again. Returns the answers to the questions shown.
         """
+        self.prompter.welcome(self.checklist)
+        self._ask_respondent(known)
         start = 0 if only_unanswered else self._start_index()
         self._ask_from(start, only_unanswered=only_unanswered)
         self._review()
         return visible_answers(self.checklist, self.answers)
+
+    def _ask_respondent(self, known: Respondent) -> None:
+        """Ask for each detail nobody gave; an empty reply leaves it out."""
+        ask = self.prompter.ask_text
+        state = self.session.state
+        state.organisation = (
+            known.organisation or state.organisation or ask("Organisation (optional):") or None
+        )
+        state.respondent = (
+            known.respondent or state.respondent or ask("Your name (optional):") or None
+        )
+        state.role = (
+            known.role
+            or state.role
+            or ask("Your role, e.g. chair or board secretary (optional):")
+            or None
+        )
 
     def _start_index(self) -> int:
         position = self.session.state.position
@@ -236,17 +273,56 @@ class Interview:
 
     def _review_lines(self) -> list[ReviewLine]:
         lines: list[ReviewLine] = []
-        for s_number, section in enumerate(self.sections, 1):
-            for q_number, question in enumerate(section.questions, 1):
+        for section in self.sections:
+            for question in section.questions:
                 if not self._shown(question):
                     continue
                 answer = self.answers.get(question.id)
                 lines.append(
                     ReviewLine(
                         question,
-                        f"{s_number}.{q_number}",
+                        self.checklist.numbers[question.id],
                         answer_text(self.checklist, question, answer),
                         answer.note if answer else None,
                     )
                 )
         return lines
+
+
+def open_session(
+    checklist: Checklist, prompter: Prompter, *, resume: bool, offer: bool, warnings: list[str]
+) -> Session:
+    """The session to answer in: the saved one (on ``resume``, or if the person takes the offer)
+    or a new one. Saved answers that no longer fit the checklist are dropped, with a warning.
+
+    ``offer``: look for a saved session at all (not when answers come from a file).
+    """
+    if offer:
+        saved = saved_session(checklist.id)
+        if resume and saved is None:
+            raise SessionError(f"no saved session of {checklist.id} to resume")
+        if saved is not None:
+            answered = len(saved.state.answers)
+            if resume or prompter.ask_resume(answered, saved.state.started_at):
+                _drop_stale(checklist, saved, warnings)
+                return saved
+            saved.discard()
+    return Session.create(checklist.id, checklist.version)
+
+
+def _drop_stale(checklist: Checklist, session: Session, warnings: list[str]) -> None:
+    """Keep the saved answers that still fit the checklist, which may have changed since."""
+    kept: dict[str, Answer] = {}
+    for qid, answer in session.state.answers.items():
+        question = checklist.question(qid)
+        if question is not None and fits(question, checklist, answer):
+            kept[qid] = answer
+    dropped = len(session.state.answers) - len(kept)
+    if dropped:
+        warnings.append(
+            f"{dropped} saved answers no longer fit {checklist.id} (changed since the session "
+            f"began, version {session.state.checklist_version} to {checklist.version}) "
+            "and were asked again"
+        )
+    session.state.answers = kept
+    session.state.checklist_version = checklist.version

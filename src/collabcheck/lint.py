@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from collabcheck.errors import ChecklistError
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Checklist, Choice, QuestionKind, ScaleOption
-from collabcheck.yamlfile import YamlReadError, line_of, load_file
+from collabcheck.yamlfile import line_of, load_file
 
 LONG_TEXT = 300
 """A scored question's text longer than this many characters is 'very long'."""
@@ -46,12 +45,9 @@ class Finding:
 
 
 def check_file(path: Path) -> tuple[Checklist, list[Finding]]:
-    """Load and validate a checklist file (ChecklistError if it is invalid), and lint it."""
+    """Load and validate a checklist file (a ProblemsError if it is not valid), and lint it."""
     name = str(path)
-    try:
-        data = load_file(path, name)
-    except YamlReadError as exc:
-        raise ChecklistError([exc.problem]) from None
+    data = load_file(path, name)
     checklist = parse_checklist(data, name, path)
     return checklist, lint(checklist, data, name)
 

@@ -1,4 +1,4 @@
-"""Load checklist files: find them, read them safely, and validate every field.
+"""Load checklist files: read them safely and validate every field (catalog.py finds them).
 
 Validation collects every problem in a file before raising, so an author fixes them in one pass.
 """
@@ -6,14 +6,12 @@ Validation collects every problem in a file before raising, so an author fixes t
 from __future__ import annotations
 
 import math
-import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from collabcheck.errors import ChecklistError, ChecklistNotFoundError, Problem
+from collabcheck.errors import ChecklistError, Problem
 from collabcheck.model import (
     BUILTIN_SCALES,
     Bands,
@@ -26,12 +24,11 @@ from collabcheck.model import (
     ScaleOption,
     Section,
     Source,
+    is_web_address,
 )
-from collabcheck.yamlfile import LineDict, YamlReadError, line_of, load_file
+from collabcheck.yamlfile import LineDict, line_of, load_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-PATH_ENV = "COLLABCHECK_PATH"
-SUFFIXES = (".yaml", ".yml")
 
 _TOP_KEYS = {"id", "title", "version", "source", "description", "scale", "bands", "sections"}
 _TOP_REQUIRED = ("id", "title", "version", "source", "description", "scale", "sections")
@@ -186,6 +183,13 @@ def _parse_source(check: _Checker, top: LineDict) -> Source | None:
     title = check.text(data, "title", "source")
     author = check.text(data, "author", "source", required=False)
     url = check.text(data, "url", "source", required=False)
+    if url is not None and not is_web_address(url):
+        check.add(
+            data.line_of("url"),
+            "source.url",
+            f"must be a web address starting http:// or https://, not {url!r}",
+        )
+        url = None
     if publisher is None or title is None:
         return None
     return Source(publisher=publisher, title=title, year=year, author=author, url=url)
@@ -488,82 +492,11 @@ def _answer_keys(question: Question, scale: Scale | None) -> tuple[str, ...] | N
     return None
 
 
-# --- finding checklists --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A checklist file found on the search path, before it is loaded."""
-
-    id: str
-    path: Path
-    origin: str
-    """``bundled``, or the folder it was found in."""
-
-
-def bundled_dir() -> Path:
-    """The folder of the checklists shipped with collabcheck."""
-    # Next to this module in an installed wheel (importlib.resources would cost ~3 ms of start-up
-    # for the same answer: collabcheck is never imported from a zip).
-    packaged = Path(__file__).resolve().parent / "checklists"
-    if packaged.is_dir():
-        return packaged
-    # Running from a source checkout (editable install): the top-level checklists/ folder.
-    return Path(__file__).resolve().parents[2] / "checklists"
-
-
-def search_dirs(extra_dirs: Iterable[Path] = ()) -> list[tuple[Path, str]]:
-    """Folders to search, highest precedence first, each with how it is shown in listings."""
-    dirs = [(Path(d), str(d)) for d in extra_dirs]
-    for part in os.environ.get(PATH_ENV, "").split(os.pathsep):
-        if part.strip():
-            dirs.append((Path(part), part))
-    dirs.append((bundled_dir(), "bundled"))
-    return dirs
-
-
-def discover(extra_dirs: Iterable[Path] = ()) -> list[Entry]:
-    """Every checklist on the search path, one per id (the first found wins), sorted by id."""
-    found: dict[str, Entry] = {}
-    for folder, origin in search_dirs(extra_dirs):
-        for path in _files_in(folder):
-            found.setdefault(path.stem, Entry(path.stem, path, origin))
-    return sorted(found.values(), key=lambda e: e.id)
-
-
-def _files_in(folder: Path) -> Iterator[Path]:
-    try:
-        children = sorted(folder.iterdir())
-    except OSError:
-        return
-    for child in children:
-        if child.suffix in SUFFIXES and child.is_file():
-            yield child
-
-
 def load_path(path: Path, *, found_by_name: bool = False) -> Checklist:
     """Load and validate one checklist file.
 
     ``found_by_name``: the file was found in a folder by its name, which its id must match.
     """
     name = str(path)
-    try:
-        data = load_file(path, name)
-    except YamlReadError as exc:
-        raise ChecklistError([exc.problem]) from None
+    data = load_file(path, name)
     return parse_checklist(data, name, path, file_id=path.stem if found_by_name else None)
-
-
-def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
-    """Load a checklist named by id (on the search path) or by a path to its file."""
-    candidate = Path(ref)
-    if candidate.suffix in SUFFIXES or os.sep in ref or candidate.is_file():
-        if not candidate.exists():
-            raise ChecklistNotFoundError(f"{ref}: no such file")
-        return load_path(candidate)
-    entries = discover(extra_dirs)
-    for entry in entries:
-        if entry.id == ref:
-            return load_path(entry.path, found_by_name=True)
-    known = ", ".join(e.id for e in entries) or "none"
-    raise ChecklistNotFoundError(f"no checklist {ref!r}; known ids: {known}")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 DONT_KNOW = "dont-know"
@@ -153,6 +156,15 @@ class Section:
     intro: str | None = None
 
 
+# An address a report can link to safely: http(s) only, so never a javascript: or file: link.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*")
+
+
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is an http:// or https:// address with a host and no spaces."""
+    return _WEB_ADDRESS.fullmatch(text) is not None
+
+
 @dataclass(frozen=True)
 class Source:
     """The document a checklist is written from; every report credits it."""
@@ -162,6 +174,7 @@ class Source:
     year: int | None = None
     author: str | None = None
     url: str | None = None
+    """The source's own page (http or https), for reports to link to; None when not known."""
 
     def credit(self) -> str:
         """A one-line citation, e.g. ``Good Governance Institute, "An appetite ...", 2021``."""
@@ -216,8 +229,34 @@ class Checklist:
     def question(self, full_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == full_id), None)
 
+    @cached_property
+    def numbers(self) -> Mapping[str, str]:
+        """Each question's printed number (``2.3``) by full id: the worksheet's, whichever
+        sections a run asks."""
+        return question_numbers(
+            [s.id for s in self.sections], ((q.id, q.section) for q in self.questions)
+        )
+
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+
+def question_numbers(
+    section_ids: Sequence[str], questions: Iterable[tuple[str, str]]
+) -> dict[str, str]:
+    """Questions' printed numbers by full id, from (full id, section id) pairs in checklist
+    order: ``2.3`` is the third question of the second section.
+
+    The one rule every report and screen numbers by, so a number means the same question on
+    the worksheet, the report, the team report and the comparison.
+    """
+    place = {sid: index for index, sid in enumerate(section_ids, 1)}
+    within: dict[str, int] = {}
+    numbers: dict[str, str] = {}
+    for qid, section in questions:
+        within[section] = within.get(section, 0) + 1
+        numbers[qid] = f"{place[section]}.{within[section]}"
+    return numbers
 
 
 class Status(StrEnum):

@@ -7,7 +7,7 @@ A result is self-contained: it carries the question texts, labels and weights, s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -22,8 +22,10 @@ from collabcheck.model import (
     Source,
     Status,
     condition_met,
+    is_low_answer,
+    question_numbers,
 )
-from collabcheck.scoring import Scores, score, score_values_many
+from collabcheck.scoring import Scores, score
 
 SCHEMA = "collabcheck/result/v1"
 
@@ -83,8 +85,33 @@ class Result:
     @cached_property
     def scores(self) -> Scores:
         """Scored from the outcomes when first asked for: combine reads thousands of results
-        and needs only their scores' values (``outcome_scores``), not every count."""
+        and needs only their scores' values (outcome_pool.member_scores), not every count."""
         return score_outcomes(self.checklist, self.outcomes)
+
+    @cached_property
+    def numbers(self) -> Mapping[str, str]:
+        """Each question's printed number (``2.3``) by full id, as on the worksheet."""
+        section_ids = [sid for sid, _ in self.checklist.sections]
+        return question_numbers(section_ids, ((o.id, o.section) for o in self.outcomes))
+
+    @property
+    def priority_gaps(self) -> list[Outcome]:
+        """Low answers to work on: the lowest first (No before Don't know before Partly), then
+        the heavier weights, then checklist order."""
+        gaps = [
+            o
+            for o in self.outcomes
+            if o.status is Status.ANSWERED
+            and o.kind is QuestionKind.SCALE
+            and isinstance(o.answer, str)
+            and is_low_answer(o.answer, o.value)
+        ]
+        return sorted(gaps, key=lambda o: (o.value or 0.0, o.dont_know, -o.weight))
+
+    @property
+    def knowledge_gaps(self) -> list[Outcome]:
+        """Questions answered Don't know, in checklist order."""
+        return [o for o in self.outcomes if o.dont_know and o.status is Status.ANSWERED]
 
 
 def now() -> str:
@@ -182,12 +209,3 @@ def score_outcomes(info: ChecklistInfo, outcomes: Sequence[Outcome]) -> Scores:
     """The scores of a result's outcomes (its scored questions only)."""
     scale = QuestionKind.SCALE
     return score(info.sections, [o for o in outcomes if o.kind is scale], info.bands)
-
-
-def outcome_scores(
-    outcome_lists: Iterable[Sequence[Outcome]], section_ids: Sequence[str]
-) -> list[tuple[float | None, list[float | None]]]:
-    """Just the unrounded overall score and each listed section's, as ``score_outcomes`` has
-    them (None: no score), of each of many results' outcomes."""
-    scale = QuestionKind.SCALE
-    return score_values_many(section_ids, outcome_lists, lambda o: o.kind is scale)

@@ -1,5 +1,4 @@
-"""Read a result JSON file back (for ``report``, ``combine`` and ``compare``), checking it;
-and, for ``compare``, a team result's scores.
+"""Read a result JSON file back (for ``report``, ``combine`` and ``compare``), checking it.
 
 Scores are recomputed from the answers rather than trusted, so every report of a result agrees
 with its answers.
@@ -7,23 +6,32 @@ with its answers.
 
 from __future__ import annotations
 
-import gc
 import json
 import operator
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from collabcheck.errors import Problem, ResultError
-from collabcheck.model import BUILTIN_SCALES, DONT_KNOW, Bands, QuestionKind, Scale, Source, Status
+from collabcheck.model import (
+    BUILTIN_SCALES,
+    DONT_KNOW,
+    Bands,
+    QuestionKind,
+    Scale,
+    Source,
+    Status,
+    is_web_address,
+)
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
-from collabcheck.textfile import ReadError, read_text
+from collabcheck.textfiles import read_text
 
 if TYPE_CHECKING:
-    from collabcheck.compare import Point, Scorecard
+    from collabcheck.outcome_pool import OutcomePool
 
 
-class _Fields:
+class Fields:
     """Typed access to a JSON object that records what is wrong instead of raising at once."""
 
     def __init__(self, name: str, problems: list[Problem]) -> None:
@@ -58,15 +66,14 @@ class _Fields:
         return float(value)
 
 
-def parse_result(data: Any, name: str, shared: Shared | None = None) -> Result:
+def parse_result(data: Any, name: str, pool: OutcomePool | None = None) -> Result:
     """Check parsed JSON as a collabcheck result; raise ResultError listing every problem.
 
-    Results read one after another can share ``shared``: what is the same as in one read before
-    (the checklist, an answer in every field) is then checked, and stored, once.
+    With a ``pool`` (combine's), what is the same as in a result read before (the checklist, an
+    answer in every field) is checked, and stored, once.
     """
-    shared = shared or Shared()
     problems: list[Problem] = []
-    f = _Fields(name, problems)
+    f = Fields(name, problems)
     if not isinstance(data, dict):
         raise ResultError([Problem(name, None, "result", "must be an object")])
     top: dict[str, Any] = data
@@ -74,7 +81,7 @@ def parse_result(data: Any, name: str, shared: Shared | None = None) -> Result:
         raise ResultError(
             [Problem(name, None, "schema", f"not a collabcheck result (expected {SCHEMA!r})")]
         )
-    info = shared.checklist(f, top)
+    info = pool.checklist(f, top) if pool is not None else parse_checklist(f, top)
     meta = _meta(f, top.get("meta", {}))
     raw_answers = top.get("answers")
     outcomes: list[Outcome] = []
@@ -82,7 +89,11 @@ def parse_result(data: Any, name: str, shared: Shared | None = None) -> Result:
         f.bad("answers", "must be a list")
     else:
         scale = BUILTIN_SCALES.get(info.scale) if info is not None else None
-        outcomes = shared.outcomes(f, raw_answers, scale)
+        if pool is not None:
+            outcomes = pool.outcomes(f, raw_answers, scale)
+        else:
+            parsed = (parse_answer(f, item, i, scale) for i, item in enumerate(raw_answers))
+            outcomes = [o for o in parsed if o is not None]
     if problems or info is None:
         raise ResultError(problems)
     if len({o.id for o in outcomes}) != len(outcomes):
@@ -106,7 +117,7 @@ _all_meta = operator.itemgetter(*_META_FIELDS)
 _TEXT_OR_NONE = {str, type(None)}
 
 
-def _meta(f: _Fields, data: Any) -> Meta:
+def _meta(f: Fields, data: Any) -> Meta:
     if isinstance(data, dict):
         try:
             values = _all_meta(data)
@@ -127,7 +138,7 @@ def _meta(f: _Fields, data: Any) -> Meta:
     )
 
 
-def _sections(f: _Fields, top: dict[str, Any]) -> list[tuple[str, str]]:
+def _sections(f: Fields, top: dict[str, Any]) -> list[tuple[str, str]]:
     """Each section's id and title, from the scores block, which lists every section in order."""
     scores = f.obj(top.get("scores"), "scores")
     raw = scores.get("sections")
@@ -144,8 +155,13 @@ def _sections(f: _Fields, top: dict[str, Any]) -> list[tuple[str, str]]:
     return sections
 
 
+def parse_checklist(f: Fields, top: dict[str, Any]) -> ChecklistInfo | None:
+    """The checklist a result ``top`` describes, with its sections (problems go to ``f``)."""
+    return _checklist(f, f.obj(top.get("checklist"), "checklist"), _sections(f, top))
+
+
 def _checklist(
-    f: _Fields, data: dict[str, Any], sections: list[tuple[str, str]]
+    f: Fields, data: dict[str, Any], sections: list[tuple[str, str]]
 ) -> ChecklistInfo | None:
     source_data = f.obj(data.get("source"), "checklist.source")
     year = source_data.get("year")
@@ -154,6 +170,10 @@ def _checklist(
         year = None
     publisher = f.text(source_data, "publisher", "checklist.source")
     source_title = f.text(source_data, "title", "checklist.source")
+    url = f.text(source_data, "url", "checklist.source", required=False)
+    if url is not None and not is_web_address(url):
+        f.bad("checklist.source.url", "must be a web address starting http:// or https://")
+        url = None
     bands_data = f.obj(data.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
@@ -170,7 +190,7 @@ def _checklist(
             title=source_title,
             year=year,
             author=f.text(source_data, "author", "checklist.source", required=False),
-            url=f.text(source_data, "url", "checklist.source", required=False),
+            url=url,
         ),
         scale=scale,
         bands=Bands(
@@ -180,111 +200,19 @@ def _checklist(
     )
 
 
-_FIELDS = (
-    "id",
-    "section",
-    "status",
-    "kind",
-    "answer",
-    "value",
-    "weight",
-    "dont_know",
-    "text",
-    "answer_label",
-    "note",
-    "label",
-)
-_all_fields = operator.itemgetter(*_FIELDS)
-
-
-class Shared:
-    """What results read together have in common, checked once and kept once: the checklist's
-    description, and each answer given the same way by many members (same question, same
-    answer, same note or none).
-
-    combine reads thousands of results of one checklist, whose answers repeat a few dozen
-    questions times a handful of answers: checking and storing each of them again would cost
-    more than parsing the JSON. What is shared is frozen, so sharing it is safe.
-    """
-
-    LIMIT = 100_000
-    """Distinct answers kept at most; past it, answers are still read, just not shared."""
-
-    def __init__(self) -> None:
-        self._seen: dict[tuple[Any, ...], Outcome] = {}
-        self._checklist: tuple[tuple[Any, ...], ChecklistInfo] | None = None
-
-    def checklist(self, f: _Fields, top: dict[str, Any]) -> ChecklistInfo | None:
-        """The checklist of the result ``top`` (problems go to ``f``)."""
-        key = _checklist_key(top)
-        last = self._checklist
-        if key is not None and last is not None and last[0] == key:
-            return last[1]
-        problems = len(f.problems)
-        info = _checklist(f, f.obj(top.get("checklist"), "checklist"), _sections(f, top))
-        if key is not None and info is not None and len(f.problems) == problems:
-            self._checklist = (key, info)
-        return info
-
-    def outcomes(self, f: _Fields, items: list[Any], scale: Scale | None) -> list[Outcome]:
-        """The outcomes of a result's ``answers``, checked (problems go to ``f``)."""
-        seen = self._seen
-        scale_id = scale.id if scale is not None else None  # a str hashes at once; a Scale not
-        made: list[Outcome] = []
-        key: tuple[Any, ...] | None
-        for index, item in enumerate(items):
-            try:
-                raw = _all_fields(item)
-                # 1, 1.0 and True are equal as keys, but not all of them are valid here: the
-                # types of the fields where they can occur are part of the key.
-                key = (raw, type(raw[5]), type(raw[6]), type(raw[7]), scale_id)
-                found = seen.get(key)
-            except (KeyError, TypeError):  # not an object, a field left out, a list of choices
-                key = found = None
-            if found is None:
-                at = f"answers[{index}]"
-                problems = len(f.problems)
-                found = _outcome(f, f.obj(item, at), at, scale)
-                if found is None:
-                    continue
-                if key is not None and len(f.problems) == problems and len(seen) < self.LIMIT:
-                    seen[key] = found
-            made.append(found)
-        return made
-
-
-def _checklist_key(top: dict[str, Any]) -> tuple[Any, ...] | None:
-    """What a result's ChecklistInfo is made from, to compare (==) with the last one read."""
-    raw, scores = top.get("checklist"), top.get("scores")
-    if not isinstance(raw, dict) or not isinstance(scores, dict):
-        return None
-    source, bands, sections = raw.get("source"), raw.get("bands", {}), scores.get("sections")
-    if not (isinstance(source, dict) and isinstance(bands, dict) and isinstance(sections, list)):
-        return None
-    try:
-        titles = list(map(_id_and_title, sections))
-    except (KeyError, TypeError):  # checked, and reported, one by one
-        return None
-    # Numbers are compared by type too: 1 == 1.0 == True, but only some of them are valid.
-    return (
-        raw,
-        type(source.get("year")),
-        type(bands.get("green")),
-        type(bands.get("amber")),
-        titles,
-    )
-
-
-_id_and_title = operator.itemgetter("id", "title")
-
-
 _STATUSES = {status.value: status for status in Status}
 _KINDS = {kind.value: kind for kind in QuestionKind}
 
 
-def _outcome(f: _Fields, data: dict[str, Any], at: str, scale: Scale | None) -> Outcome | None:
+def parse_answer(f: Fields, item: Any, index: int, scale: Scale | None) -> Outcome | None:
+    """The outcome of one entry of a result's ``answers`` (problems go to ``f``)."""
+    at = f"answers[{index}]"
+    return _outcome(f, f.obj(item, at), at, scale)
+
+
+def _outcome(f: Fields, data: dict[str, Any], at: str, scale: Scale | None) -> Outcome | None:
     # Called once per answer of every file combine reads (thousands of files): checks are
-    # written out inline rather than through _Fields' helpers, which cost a call each.
+    # written out inline rather than through Fields' helpers, which cost a call each.
     if not data:
         return None
     get = data.get
@@ -379,46 +307,34 @@ def _outcome(f: _Fields, data: dict[str, Any], at: str, scale: Scale | None) -> 
     )
 
 
-def read_result(path: Path, shared: Shared | None = None) -> Result:
+def read_result(path: Path | str, pool: OutcomePool | None = None) -> Result:
     """Read and check a result file (JSON; YAML too, when the name does not end in .json).
 
-    Give results read together the same ``shared`` (see Shared): combine reads thousands.
+    combine reads its many results through outcome_pool.read_results, which gives them a pool.
     """
     name = str(path)
-    return parse_result(read_data(path, name), name, shared)
+    return parse_result(read_data(path, name), name, pool)
 
 
-def read_results(paths: Sequence[Path]) -> list[Result]:
-    """Read and check many result files, sharing what they have in common (see Shared)."""
-    shared = Shared()
-    # Reading makes no reference cycles, and the collector would otherwise walk every result
-    # kept so far again and again as thousands pile up.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return [read_result(path, shared) for path in paths]
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def read_data(path: Path, name: str) -> Any:
-    """Parse a JSON file with the json module, anything else as YAML; ResultError if unreadable.
+def read_data(path: Path | str, name: str) -> Any:
+    """Parse a JSON file as JSON, anything else as YAML; FileReadError if unreadable.
 
     combine reads thousands of results: the YAML loader, which keeps every line number, takes
-    twenty times as long as json over the same JSON, so .json files take the fast path.
+    twenty times as long as json over the same JSON, so .json files take the fast path; and on
+    it orjson, which decodes in under half the json module's time, reads what it can.
     """
     if str(path)[-5:].lower() != ".json":  # cheaper than path.suffix, for thousands of files
-        from collabcheck.yamlfile import YamlReadError, load_file
+        from collabcheck.yamlfile import load_file
 
-        try:
-            return load_file(path, name)
-        except YamlReadError as exc:
-            raise ResultError([exc.problem]) from None
+        return load_file(Path(path), name)
+    text = read_text(path, name)
     try:
-        text = read_text(path, name)
-    except ReadError as exc:
-        raise ResultError([exc.problem]) from None
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass  # decoded again below: the json module's reading, and its messages, are ours
+    else:
+        if not _lost_whole_number(data):
+            return data
     try:
         return _JSON.decode(text)
     except json.JSONDecodeError as exc:
@@ -437,119 +353,21 @@ _JSON = json.JSONDecoder(parse_constant=_no_constant)
 """Made once: json.loads with an argument would make a decoder for every file."""
 
 
-def _problem(name: str, line: int | None, message: str) -> ResultError:
-    return ResultError([Problem(name, line, "", message)])
-
-
-# --- compare's inputs: a result or a team result ------------------------------------------------
-
-_RATINGS = (None, "green", "amber", "red")
-
-
-def read_scorecard(path: Path) -> Scorecard:
-    """Read a result or a team result (``combine --format json``) for compare."""
-    from collabcheck.compare import from_result
-    from collabcheck.team import SCHEMA as TEAM_SCHEMA
-
-    name = str(path)
-    data = read_data(path, name)
-    schema = data.get("schema") if isinstance(data, dict) else None
-    if schema == TEAM_SCHEMA:
-        return parse_team_scorecard(data, name)
-    if isinstance(data, dict) and schema != SCHEMA:
-        raise _problem_in(
-            name,
-            "schema",
-            f"not a collabcheck result or team result (expected {SCHEMA!r} or {TEAM_SCHEMA!r})",
-        )
-    return from_result(parse_result(data, name), name)
-
-
-def _problem_in(name: str, field: str, message: str) -> ResultError:
-    return ResultError([Problem(name, None, field, message)])
-
-
-def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
-    """Check a team result's scores and mean answers; raise ResultError listing every problem.
-
-    A team result keeps no member's answers, so its numbers are taken as they are, checked for
-    type and range.
-    """
-    from collabcheck.compare import Kind, QuestionPoint, Scorecard
-
-    problems: list[Problem] = []
-    f = _Fields(name, problems)
-    checklist = f.obj(data.get("checklist"), "checklist")
-    fields = {key: f.text(checklist, key, "checklist") for key in ("id", "title", "version")}
-    respondents = data.get("respondents")
-    if isinstance(respondents, bool) or not isinstance(respondents, int) or respondents < 0:
-        f.bad("respondents", "must be a whole number, 0 or more")
-        respondents = 0
-    scores = f.obj(data.get("scores"), "scores")
-    overall = _team_point(f, scores.get("overall"), "scores.overall", "overall", "Overall")
-    sections: list[Point] = []
-    raw_sections = scores.get("sections")
-    if not isinstance(raw_sections, list):
-        f.bad("scores.sections", "must be a list")
-        raw_sections = []
-    for index, item in enumerate(raw_sections):
-        at = f"scores.sections[{index}]"
-        entry = f.obj(item, at)
-        sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
-        point = _team_point(f, entry, at, sid or "", title or "")
-        if sid is not None and title is not None and point is not None:
-            sections.append(point)
-    questions: list[QuestionPoint] = []
-    raw_questions = data.get("questions")
-    if not isinstance(raw_questions, list):
-        f.bad("questions", "must be a list")
-        raw_questions = []
-    for index, item in enumerate(raw_questions):
-        at = f"questions[{index}]"
-        entry = f.obj(item, at)
-        texts = [f.text(entry, key, at) for key in ("id", "section", "number", "text")]
-        label = f.text(entry, "label", at, required=False)
-        mean = f.number(entry, "mean", at)
-        if mean is not None and not 0 <= mean <= 1:
-            f.bad(f"{at}.mean", "must be from 0 to 1")
-        qid, section, number, text = texts
-        if entry.get("kind", "scale") != "scale":
-            continue
-        if qid is not None and section is not None and number is not None and text is not None:
-            questions.append(QuestionPoint(qid, section, number, text, label, mean, None))
-    bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
-    green = f.number(bands_data, "green", "checklist.bands")
-    amber = f.number(bands_data, "amber", "checklist.bands")
-    if problems or overall is None or None in fields.values():
-        raise ResultError(problems)
-    return Scorecard(
-        name=name,
-        kind=Kind.TEAM,
-        checklist_id=str(fields["id"]),
-        checklist_title=str(fields["title"]),
-        version=str(fields["version"]),
-        respondents=respondents,
-        respondent=None,
-        organisation=None,
-        completed_at=None,
-        overall=overall,
-        sections=tuple(sections),
-        questions=tuple(questions),
-        bands=Bands(
-            green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
-        ),
+def _lost_whole_number(data: Any) -> bool:
+    """Whether orjson made a float of a whole number past 64 bits that json would keep whole,
+    in the only places a result or a team result needs one (elsewhere both read the same)."""
+    if not isinstance(data, dict):
+        return False
+    checklist, respondents = data.get("checklist"), data.get("respondents")
+    source = checklist.get("source") if isinstance(checklist, dict) else None
+    year = source.get("year") if isinstance(source, dict) else None
+    return (type(year) is float and not _INT64_MIN <= year < 2**64) or (
+        type(respondents) is float and not _INT64_MIN <= respondents < 2**64
     )
 
 
-def _team_point(f: _Fields, data: Any, at: str, pid: str, title: str) -> Point | None:
-    from collabcheck.compare import Point
+_INT64_MIN = -(2**63)
 
-    entry = f.obj(data, at)
-    score = f.number(entry, "score", at)
-    if score is not None and not 0 <= score <= 100:
-        f.bad(f"{at}.score", "must be from 0 to 100")
-    rating = entry.get("rating")
-    if rating not in _RATINGS:
-        f.bad(f"{at}.rating", "must be green, amber, red or null")
-        return None
-    return Point(pid, title, score, rating)
+
+def _problem(name: str, line: int | None, message: str) -> ResultError:
+    return ResultError([Problem(name, line, "", message)])

@@ -1,6 +1,8 @@
 """A run from start to result: answers from a file, a saved session or the person, then scores.
 
-The CLI hands its options to ``run`` and renders what comes back.
+The CLI hands its options to ``run`` and renders what comes back. Everything asked on a terminal
+is asked by interview.py, imported only then: a run from an answers file never loads it, nor
+sessions or prompting.
 """
 
 from __future__ import annotations
@@ -8,24 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from collabcheck.answers import AnswersFile, fits, read_answers
-from collabcheck.errors import NoTerminalError, RunInterruptedError, SessionError, UsageError
-from collabcheck.interview import Interview, NotesPolicy, Prompter
+from collabcheck.answers import AnswersFile, read_answers
+from collabcheck.errors import NoTerminalError, RunInterruptedError, UsageError
 from collabcheck.model import Answer, Checklist, condition_met
+from collabcheck.options import NotesPolicy
 from collabcheck.result import Meta, Result, build, now, visible_answers
-from collabcheck.sessions import Session, saved_session
 
-
-class RunPrompter(Prompter, Protocol):
-    """A prompter that can also greet, ask for details and offer to resume."""
-
-    def welcome(self, checklist: Checklist) -> None: ...
-
-    def ask_text(self, message: str, default: str = "") -> str: ...
-
-    def ask_resume(self, answered: int, started_at: str | None) -> bool: ...
+if TYPE_CHECKING:
+    from collabcheck.interview import Prompter
 
 
 @dataclass(frozen=True)
@@ -53,7 +47,7 @@ class RunOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def run(options: RunOptions, terminal: bool, prompter: Callable[[], RunPrompter]) -> RunOutcome:
+def run(options: RunOptions, terminal: bool, prompter: Callable[[], Prompter]) -> RunOutcome:
     """Run a checklist: without prompts when there is no terminal, else interactively."""
     checklist = options.checklist
     _check_sections(options)
@@ -133,75 +127,31 @@ def _listed(ids: list[str]) -> str:
     return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
 
 
-def _open_session(options: RunOptions, prompter: RunPrompter, warnings: list[str]) -> Session:
-    checklist = options.checklist
-    if options.answers_path is None:
-        saved = saved_session(checklist.id)
-        if options.resume and saved is None:
-            raise SessionError(f"no saved session of {checklist.id} to resume")
-        if saved is not None:
-            answered = len(saved.state.answers)
-            if options.resume or prompter.ask_resume(answered, saved.state.started_at):
-                _drop_stale(checklist, saved, warnings)
-                return saved
-            saved.discard()
-    return Session.create(checklist.id, checklist.version)
+def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompter) -> RunOutcome:
+    # Only a run on a terminal needs these (and questionary, through the prompter).
+    from collabcheck.interview import Interview, Respondent, open_session
 
-
-def _drop_stale(checklist: Checklist, session: Session, warnings: list[str]) -> None:
-    """Keep the saved answers that still fit the checklist, which may have changed since."""
-    kept: dict[str, Answer] = {}
-    for qid, answer in session.state.answers.items():
-        question = checklist.question(qid)
-        if question is not None and fits(question, checklist, answer):
-            kept[qid] = answer
-    dropped = len(session.state.answers) - len(kept)
-    if dropped:
-        warnings.append(
-            f"{dropped} saved answers no longer fit {checklist.id} (changed since the session "
-            f"began, version {session.state.checklist_version} to {checklist.version}) "
-            "and were asked again"
-        )
-    session.state.answers = kept
-    session.state.checklist_version = checklist.version
-
-
-def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: RunPrompter) -> RunOutcome:
     checklist = options.checklist
     warnings: list[str] = []
-    session = _open_session(options, prompter, warnings)
+    offer = options.answers_path is None
+    session = open_session(
+        checklist, prompter, resume=options.resume, offer=offer, warnings=warnings
+    )
     state = session.state
+    known = Respondent(
+        organisation=options.organisation or preset.organisation,
+        respondent=options.respondent or preset.respondent,
+        role=options.role or preset.role,
+    )
     try:
         if preset.answers:
             state.answers.update(_in_sections(options, preset.answers))
-        prompter.welcome(checklist)
-        state.organisation = (
-            options.organisation
-            or preset.organisation
-            or state.organisation
-            or prompter.ask_text("Organisation (optional):")
-            or None
-        )
-        state.respondent = (
-            options.respondent
-            or preset.respondent
-            or state.respondent
-            or prompter.ask_text("Your name (optional):")
-            or None
-        )
-        state.role = (
-            options.role
-            or preset.role
-            or state.role
-            or prompter.ask_text("Your role, e.g. chair or board secretary (optional):")
-            or None
-        )
         interview = Interview(
             checklist, session, prompter, sections=options.sections, notes=options.notes
         )
         # Questions answered already (in the answers file, or in a session whose stale answers
         # were dropped) are not asked again; a plain resume goes on from where it stopped.
-        answers = interview.run(only_unanswered=bool(preset.answers or warnings))
+        answers = interview.run(known, only_unanswered=bool(preset.answers or warnings))
     except (KeyboardInterrupt, EOFError):
         if state.answers:
             session.save()

@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
+from collabcheck.catalog import resolve
 from collabcheck.errors import CollabcheckError, OutputExistsError, UsageError
-from collabcheck.loader import ID_PATTERN, resolve
+from collabcheck.loader import ID_PATTERN
 from collabcheck.loader import _slug as choice_key
 from collabcheck.model import BUILTIN_SCALES, Bands, Checklist, Question, QuestionKind, Section
 
@@ -179,7 +180,7 @@ def target(checklist_id: str, output: Path | None) -> Path:
 
 
 def _write(path: Path, text: str) -> None:
-    from collabcheck.files import write_atomic
+    from collabcheck.textfiles import write_atomic
 
     try:
         write_atomic(path, text)

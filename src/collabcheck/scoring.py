@@ -8,9 +8,9 @@ mean of sections, and a group with no such question has no score (None), never 0
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from collabcheck.model import Bands, Status
 
@@ -143,58 +143,3 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
         overall.tally(bands),
         tuple(SectionScore(sid, title, by_id[sid].tally(bands)) for sid, title in sections),
     )
-
-
-S = TypeVar("S", bound=Scorable)
-
-
-def score_values_many(
-    section_ids: Sequence[str],
-    lists: Iterable[Sequence[S]],
-    scored: Callable[[S], bool] = lambda item: True,
-) -> list[tuple[float | None, list[float | None]]]:
-    """The unrounded overall score and each listed section's, of each list of answers: what
-    ``score`` gives them, without the counts. ``scored`` picks the items that count.
-
-    combine needs these of thousands of results, whose lists share answer objects (results read
-    together do: see result_reader.Shared), so each distinct object's part is worked out once.
-    """
-    place = {sid: index for index, sid in enumerate(section_ids)}
-    count = len(section_ids)
-    answered = Status.ANSWERED
-    # Per distinct item, by identity: its section's place (``count`` for none listed),
-    # weight * value and weight; None when it does not count. ``seen`` keeps every item alive,
-    # so that no id is reused for another object while ``parts`` holds it.
-    parts: dict[int, tuple[int, float, float] | None] = {}
-    seen: list[S] = []
-    scores: list[tuple[float | None, list[float | None]]] = []
-    missing = (-1, 0.0, 0.0)
-    for items in lists:
-        weighted = [0.0] * (count + 1)
-        weights = [0.0] * (count + 1)
-        all_weighted = all_weights = 0.0
-        for item in items:
-            part = parts.get(id(item), missing)
-            if part is missing:
-                seen.append(item)
-                value = item.value
-                part = parts[id(item)] = (
-                    (place.get(item.section, count), item.weight * value, item.weight)
-                    if item.status is answered and value is not None and scored(item)
-                    else None
-                )
-            if part is not None:
-                at, weighted_value, weight = part
-                # Summed in the order given, as score() sums, so the floats come out the same.
-                all_weighted += weighted_value
-                all_weights += weight
-                weighted[at] += weighted_value
-                weights[at] += weight
-        # As in score: a group whose answered questions all weigh 0 has nothing to score.
-        scores.append(
-            (
-                100 * all_weighted / all_weights if all_weights > 0 else None,
-                [100 * weighted[i] / weights[i] if weights[i] > 0 else None for i in range(count)],
-            )
-        )
-    return scores

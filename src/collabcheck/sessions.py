@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from collabcheck.errors import SessionError
-from collabcheck.files import write_atomic
 from collabcheck.model import Answer
+from collabcheck.textfiles import write_atomic
 
 SCHEMA = "collabcheck/session/v1"
 

@@ -15,7 +15,10 @@ The numbers, as every team report states them:
 - A section's (and the overall) **team score** is the mean of the members' own scores there;
   members with no score in it are left out. Lowest and highest are the members' extremes.
 - Privacy: no member is named unless asked (``named``); a group of fewer than ``min_group``
-  members gets no per-question counts, since they could identify its members' answers.
+  members gets no per-question counts, since they could identify its members' answers, and its
+  name is withheld from the rows of members' answers. These rules are applied here, in one
+  place (see "what the report may show of whom" below): a TeamResult holds only what may be
+  shown, so a renderer prints what it is handed and a new format cannot leak.
 """
 
 from __future__ import annotations
@@ -24,11 +27,19 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from collabcheck.errors import MismatchError
-from collabcheck.model import BUILTIN_SCALES, Bands, QuestionKind, ScaleOption, Status
-from collabcheck.result import ChecklistInfo, Outcome, Result, outcome_scores
+from collabcheck.model import (
+    BUILTIN_SCALES,
+    Bands,
+    QuestionKind,
+    ScaleOption,
+    Status,
+    question_numbers,
+)
+from collabcheck.options import GroupBy
+from collabcheck.outcome_pool import OutcomeTally, member_scores
+from collabcheck.result import ChecklistInfo, Outcome, Result
 from collabcheck.scoring import round_half_up
 
 SCHEMA = "collabcheck/team/v1"
@@ -41,13 +52,6 @@ WEAK = 0.5
 """A question the team agrees on is among its weakest when its mean is below this."""
 MIN_GROUP = 3
 """Groups smaller than this show no per-question counts unless the caller says otherwise."""
-
-
-class GroupBy(StrEnum):
-    """What ``--by`` can set members side by side by."""
-
-    ROLE = "role"
-    ORGANISATION = "organisation"
 
 
 @dataclass(frozen=True)
@@ -163,16 +167,27 @@ class Group:
 
 @dataclass(frozen=True)
 class Member:
-    """One member's result, as the team report may show it."""
+    """One member, as a named team report lists them."""
 
     number: int
     """1, 2, ... in the order the results were given."""
     respondent: str | None
-    """None unless the report is named."""
     role: str | None
     organisation: str | None
     score: float | None
     rating: str | None
+
+
+@dataclass(frozen=True)
+class MemberAnswers:
+    """One member's answers, as formats with a row per answer (CSV) may show them."""
+
+    respondent: str
+    """The name when the report is named and the member gave one; else the member's number."""
+    role: str | None
+    """``(group under N)`` instead when grouped by role and the group is too small to show."""
+    organisation: str | None
+    """``(group under N)`` when grouped by organisation and the group is too small to show."""
     outcomes: tuple[Outcome, ...]
 
 
@@ -187,7 +202,11 @@ class TeamResult:
     options: TeamOptions
     scale: tuple[ScaleOption, ...]
     """The answers of scored questions, best first, as the results give them."""
-    members: tuple[Member, ...]
+    respondents: int
+    roster: tuple[Member, ...]
+    """The members, for the list of respondents: empty unless the report is named."""
+    answers: tuple[MemberAnswers, ...]
+    """Every member's answers, in the order given, as much of who they are as may be shown."""
     overall: TeamScore
     sections: tuple[TeamSection, ...]
     questions: tuple[TeamQuestion, ...]
@@ -197,10 +216,6 @@ class TeamResult:
     """Questions without disagreement with a mean below 0.5, lowest first."""
     groups: tuple[Group, ...]
     """One per value of ``options.by``, sorted by name, members without one last; else empty."""
-
-    @property
-    def respondents(self) -> int:
-        return len(self.members)
 
 
 @dataclass(frozen=True)
@@ -248,45 +263,20 @@ def combine(
 # --- the work ---------------------------------------------------------------------------------
 
 
-class _Tally:
-    """Distinct outcome objects and how many members gave each, for the whole team or a group.
-
-    Results read together share one Outcome for answers that are the same in every field (see
-    result_reader.Shared), so counting objects by identity counts answers at C speed.
-    """
-
-    def __init__(self) -> None:
-        self.counts: Counter[int] = Counter()
-        self.objects: dict[int, Outcome] = {}
-
-    def add(self, outcomes: tuple[Outcome, ...]) -> None:
-        ids = list(map(id, outcomes))
-        self.counts.update(ids)
-        self.objects.update(zip(ids, outcomes, strict=True))
-
-    def by_question(self) -> dict[str, list[tuple[Outcome, int]]]:
-        grouped: dict[str, list[tuple[Outcome, int]]] = {}
-        for key, count in self.counts.items():
-            outcome = self.objects[key]
-            grouped.setdefault(outcome.id, []).append((outcome, count))
-        return grouped
-
-
 def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, ...]) -> TeamResult:
     info = results[0].checklist
     sections = _sections(results)
     section_ids = [sid for sid, _ in sections]
-    everyone = _Tally()
-    by_group: dict[str | None, tuple[_Tally, list[int]]] = {}
-    for index, result in enumerate(results):
-        everyone.add(result.outcomes)
-        if options.by is not None:
-            key = getattr(result.meta, options.by.value)
-            entry = by_group.get(key)
-            if entry is None:
-                entry = by_group[key] = (_Tally(), [])
-            entry[0].add(result.outcomes)
-            entry[1].append(index)
+    everyone = OutcomeTally(r.outcomes for r in results)
+    members_of: dict[str | None, list[int]] = {}
+    if options.by is not None:
+        field = options.by.value
+        for index, result in enumerate(results):
+            members_of.setdefault(getattr(result.meta, field), []).append(index)
+    by_group = {
+        name: (OutcomeTally(results[i].outcomes for i in indices), indices)
+        for name, indices in members_of.items()
+    }
     scale = _scale(info.scale, everyone)
     questions = _questions(results[0], everyone, section_ids)
     answered = everyone.by_question()
@@ -305,7 +295,7 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     )
     bands = info.bands
     # Each member's overall score and section scores, in the order of ``results``.
-    scores = outcome_scores([r.outcomes for r in results], section_ids)
+    scores = member_scores([r.outcomes for r in results], section_ids)
     by_section = list(zip(*(each for _, each in scores), strict=True))
     team_sections = tuple(
         TeamSection(sid, title, _team_score(by_section[index], bands))
@@ -315,18 +305,7 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
         _group(name, tally, [scores[i] for i in indices], options, questions, scale, bands)
         for name, (tally, indices) in sorted(by_group.items(), key=lambda item: _order(item[0]))
     )
-    members = tuple(
-        Member(
-            number=number,
-            respondent=result.meta.respondent if options.named else None,
-            role=result.meta.role,
-            organisation=result.meta.organisation,
-            score=overall,
-            rating=bands.rating(overall),
-            outcomes=result.outcomes,
-        )
-        for number, (result, (overall, _)) in enumerate(zip(results, scores, strict=True), 1)
-    )
+    overall_scores = [overall for overall, _ in scores]
     order = {q.id: index for index, q in enumerate(team_questions)}
     disagreements = sorted(
         (q for q in team_questions if q.stats.disagreement),
@@ -348,8 +327,10 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
         versions=versions,
         options=options,
         scale=scale,
-        members=members,
-        overall=_team_score([overall for overall, _ in scores], bands),
+        respondents=len(results),
+        roster=_roster(results, overall_scores, options, bands),
+        answers=_member_answers(results, options, groups),
+        overall=_team_score(overall_scores, bands),
         sections=team_sections,
         questions=team_questions,
         disagreements=tuple(disagreements),
@@ -364,7 +345,7 @@ def _order(name: str | None) -> tuple[bool, str, str]:
 
 def _sections(results: Sequence[Result]) -> list[tuple[str, str]]:
     """The first result's sections, then any that only later results (other versions) have."""
-    infos = {id(r.checklist): r.checklist for r in results}  # results read together share one
+    infos = {id(r.checklist): r.checklist for r in results}  # pooled results share one
     seen: dict[str, str] = {}
     for info in infos.values():
         for sid, title in info.sections:
@@ -373,7 +354,7 @@ def _sections(results: Sequence[Result]) -> list[tuple[str, str]]:
 
 
 def _questions(
-    first: Result, everyone: _Tally, section_ids: list[str]
+    first: Result, everyone: OutcomeTally, section_ids: list[str]
 ) -> list[tuple[Outcome, str]]:
     """One outcome per question id (the first result's, else the first given) and its number,
     grouped by section in checklist order: the first result's questions, then any that only
@@ -383,15 +364,11 @@ def _questions(
         found.setdefault(o.id, o)
     place = {sid: index for index, sid in enumerate(section_ids)}
     ordered = sorted(found.values(), key=lambda o: place.get(o.section, len(place)))
-    numbered: list[tuple[Outcome, str]] = []
-    within: dict[str, int] = {}
-    for o in ordered:
-        within[o.section] = within.get(o.section, 0) + 1
-        numbered.append((o, f"{place.get(o.section, len(place)) + 1}.{within[o.section]}"))
-    return numbered
+    numbers = question_numbers(section_ids, ((o.id, o.section) for o in ordered))
+    return [(o, numbers[o.id]) for o in ordered]
 
 
-def _scale(scale_id: str, tally: _Tally) -> tuple[ScaleOption, ...]:
+def _scale(scale_id: str, tally: OutcomeTally) -> tuple[ScaleOption, ...]:
     """The options of scored questions: a built-in scale's, else those given, best first."""
     builtin = BUILTIN_SCALES.get(scale_id)
     if builtin is not None:
@@ -401,7 +378,7 @@ def _scale(scale_id: str, tally: _Tally) -> tuple[ScaleOption, ...]:
     return _given_options(tally, exclude=set())
 
 
-def _given_options(tally: _Tally, exclude: set[str]) -> tuple[ScaleOption, ...]:
+def _given_options(tally: OutcomeTally, exclude: set[str]) -> tuple[ScaleOption, ...]:
     found: dict[str, ScaleOption] = {}
     for outcome in tally.objects.values():
         key = outcome.answer
@@ -505,14 +482,14 @@ def _team_score(scores: Iterable[float | None], bands: Bands) -> TeamScore:
 
 def _group(
     name: str | None,
-    tally: _Tally,
+    tally: OutcomeTally,
     scores: list[tuple[float | None, list[float | None]]],
     options: TeamOptions,
     questions: list[tuple[Outcome, str]],
     scale: tuple[ScaleOption, ...],
     bands: Bands,
 ) -> Group:
-    shown = len(scores) >= options.min_group
+    shown = _shows_group(len(scores), options)
     given = tally.by_question() if shown else {}
     sections = len(scores[0][1])
     return Group(
@@ -528,4 +505,59 @@ def _group(
             if shown
             else None
         ),
+    )
+
+
+# --- what the report may show of whom (privacy) --------------------------------------------------
+
+
+def _shows_group(size: int, options: TeamOptions) -> bool:
+    """Whether a group is large enough to show its answers question by question."""
+    return size >= options.min_group
+
+
+def _withheld(options: TeamOptions) -> str:
+    """What stands for the name of a group too small to show, in a row of a member's answers."""
+    return f"(group under {options.min_group})"
+
+
+def _roster(
+    results: Sequence[Result], scores: Sequence[float | None], options: TeamOptions, bands: Bands
+) -> tuple[Member, ...]:
+    """The members by name, with their scores: only when the report is named."""
+    if not options.named:
+        return ()
+    return tuple(
+        Member(
+            number=number,
+            respondent=result.meta.respondent,
+            role=result.meta.role,
+            organisation=result.meta.organisation,
+            score=score,
+            rating=bands.rating(score),
+        )
+        for number, (result, score) in enumerate(zip(results, scores, strict=True), 1)
+    )
+
+
+def _member_answers(
+    results: Sequence[Result], options: TeamOptions, groups: Sequence[Group]
+) -> tuple[MemberAnswers, ...]:
+    """Each member's answers, numbered unless named; a group too small to show in the report is
+    not named beside them either, since a row per answer with a sole member's role would show
+    that person's every answer."""
+    hidden = {g.name for g in groups if not g.shown}
+    by = options.by
+    return tuple(
+        MemberAnswers(
+            respondent=(result.meta.respondent if options.named else None) or str(number),
+            role=_withheld(options)
+            if by is GroupBy.ROLE and result.meta.role in hidden
+            else result.meta.role,
+            organisation=_withheld(options)
+            if by is GroupBy.ORGANISATION and result.meta.organisation in hidden
+            else result.meta.organisation,
+            outcomes=result.outcomes,
+        )
+        for number, result in enumerate(results, 1)
     )

@@ -11,20 +11,8 @@ from typing import Any
 
 import yaml
 
-from collabcheck.errors import Problem
-from collabcheck.textfile import MAX_BYTES, ReadError, read_text
-
-# Reading and parsing fail the same way for callers: one error, carrying the problem.
-YamlReadError = ReadError
-__all__ = [
-    "MAX_BYTES",
-    "LineDict",
-    "LineList",
-    "YamlReadError",
-    "line_of",
-    "load_file",
-    "parse_text",
-]
+from collabcheck.errors import FileReadError, Problem
+from collabcheck.textfiles import read_text
 
 MAX_DEPTH = 100
 """Nesting deeper than this is refused before composing: libyaml's composer recurses in C."""
@@ -113,14 +101,16 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
         node = stack.pop()
         seen += 1
         if seen > MAX_NODES:
-            raise YamlReadError(
-                Problem(
-                    name,
-                    None,
-                    "",
-                    f"refused: the document expands to more than {MAX_NODES:,} values "
-                    "(too many aliases or too large)",
-                )
+            raise FileReadError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        "",
+                        f"refused: the document expands to more than {MAX_NODES:,} values "
+                        "(too many aliases or too large)",
+                    )
+                ]
             )
         if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
@@ -138,8 +128,8 @@ def _check_depth(text: str, name: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 line = event.start_mark.line + 1 if event.start_mark else None
-                raise YamlReadError(
-                    Problem(name, line, "", f"refused: nested more than {MAX_DEPTH} levels deep")
+                raise FileReadError(
+                    [Problem(name, line, "", f"refused: nested more than {MAX_DEPTH} levels deep")]
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -159,16 +149,16 @@ def parse_text(text: str, name: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise YamlReadError(Problem(name, line, "", f"not valid YAML: {message}")) from None
+        raise FileReadError([Problem(name, line, "", f"not valid YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise YamlReadError(Problem(name, None, "", f"not valid YAML: {message}")) from None
+        raise FileReadError([Problem(name, None, "", f"not valid YAML: {message}")]) from None
     except RecursionError:
-        raise YamlReadError(Problem(name, None, "", "refused: nested too deeply")) from None
+        raise FileReadError([Problem(name, None, "", "refused: nested too deeply")]) from None
     finally:
         loader.dispose()
 
 
 def load_file(path: Path, name: str | None = None) -> Any:
-    """Read and parse a YAML or JSON file safely; raise YamlReadError on any failure."""
+    """Read and parse a YAML or JSON file safely; raise FileReadError on any failure."""
     return parse_text(read_text(path, name), name or str(path))

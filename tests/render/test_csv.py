@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result as CliResult
 
+from collabcheck.options import GroupBy
 from collabcheck.render import csv as csv_render
-from collabcheck.team import GroupBy, TeamOptions, combine
+from collabcheck.team import TeamOptions, combine
 from tests import teamdata
 
 Cli = Callable[..., CliResult]

@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from typer.testing import Result as CliResult
 
+from collabcheck.catalog import resolve
 from collabcheck.compare import compare, from_result
-from collabcheck.loader import resolve
 from collabcheck.model import Answer
+from collabcheck.options import GroupBy
 from collabcheck.render import html
 from collabcheck.result import build
-from collabcheck.team import GroupBy, TeamOptions, combine
+from collabcheck.team import TeamOptions, combine
 from tests import teamdata
 
 Cli = Callable[..., CliResult]

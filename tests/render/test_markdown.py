@@ -9,9 +9,10 @@ from collabcheck import __version__
 from collabcheck.compare import compare, from_result
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Answer
+from collabcheck.options import GroupBy
 from collabcheck.render import markdown
 from collabcheck.result import Meta, Result, build
-from collabcheck.team import GroupBy, TeamOptions, combine
+from collabcheck.team import TeamOptions, combine
 from collabcheck.yamlfile import parse_text
 from tests import teamdata
 
@@ -72,12 +73,6 @@ def test_report_matches_the_expected_file() -> None:
     expected = (EXPECTED / "fixture-report.md").read_text(encoding="utf-8")
 
     assert markdown.report(fixture_result()) == expected
-
-
-def test_gaps_are_ordered_no_then_dont_know_then_partly() -> None:
-    gaps = markdown.priority_gaps(fixture_result())
-
-    assert [g.id for g in gaps] == ["people.carers", "money.budget", "people.time"]
 
 
 def _expected(name: str) -> str:

@@ -3,6 +3,8 @@
 Each kind of document has its own format enum, so a command offers (and its --help lists) only
 the formats it can write, and mypy checks that every member is rendered. The format modules are
 imported only when used: jinja2 (html) costs start-up time that md and json need not pay.
+What several formats print alike (numbers, rating words, sentences) is in ``wording.py``; no
+format module imports another.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
     from collabcheck.compare import Comparison
-    from collabcheck.model import Checklist, Question
+    from collabcheck.model import Checklist
     from collabcheck.result import Result
     from collabcheck.team import TeamResult
 
@@ -58,26 +60,6 @@ class ComparisonFormat(StrEnum):
     MD = "md"
     JSON = "json"
     HTML = "html"
-
-
-def condition_text(checklist: Checklist, question: Question) -> str | None:
-    """A question's ``when`` as a person reads it on a worksheet: '1.2 is Yes or Partly'."""
-    if question.when is None:
-        return None
-    number, earlier = question.when.question, checklist.question(question.when.question)
-    for s_index, section in enumerate(checklist.sections, 1):
-        for q_index, candidate in enumerate(section.questions, 1):
-            if candidate.id == question.when.question:
-                number = f"{s_index}.{q_index}"
-    labels = []
-    for key in question.when.answers:
-        option = checklist.scale.option(key)
-        choice = earlier.choice(key) if earlier is not None else None
-        if earlier is not None and earlier.choices:
-            labels.append(choice.label if choice else key)
-        else:
-            labels.append(option.label if option else key)
-    return f"{number} is {' or '.join(labels)}"
 
 
 def render_checklist(checklist: Checklist, fmt: ChecklistFormat) -> str:

@@ -93,25 +93,11 @@ def result(result: Result) -> str:
 
 
 def team(team: TeamResult) -> str:
-    """Every member's answers: a row per member and question; members are numbered unless the
-    team report is named (then a member without a name keeps their number)."""
-    from collabcheck.team import GroupBy
-
+    """Every member's answers: a row per member and question, as the team result gives them
+    (numbered unless named, a group too small to show not named)."""
     checklist = team.checklist.id
-    by = team.options.by
-    # A group too small to show in the team report (--min-group) is not named here either:
-    # a row per answer with a sole member's role would show that person's every answer.
-    hidden = {g.name for g in team.groups if not g.shown}
-    withheld = f"(group under {team.options.min_group})"
-
-    def rows() -> Iterable[Sequence[str]]:
-        for m in team.members:
-            who = m.respondent if m.respondent else str(m.number)
-            role, organisation = m.role, m.organisation
-            if by is GroupBy.ROLE and role in hidden:
-                role = withheld
-            if by is GroupBy.ORGANISATION and organisation in hidden:
-                organisation = withheld
-            yield from _rows(checklist, who, role, organisation, m.outcomes)
-
-    return _write(rows())
+    return _write(
+        row
+        for m in team.answers
+        for row in _rows(checklist, m.respondent, m.role, m.organisation, m.outcomes)
+    )

@@ -22,8 +22,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from collabcheck import __version__
-from collabcheck.model import Checklist, Question, QuestionKind
-from collabcheck.render import condition_text
+from collabcheck.model import Checklist, Question, QuestionKind, is_web_address
+from collabcheck.render import wording
 
 if TYPE_CHECKING:
     import jinja2
@@ -53,7 +53,9 @@ class FormQuestion:
     options: tuple[FormOption, ...]
     """Empty for a text question."""
     condition: str | None
-    """The ``when`` as a person reads it: '1.2 is Yes or Partly'."""
+    """The ``when`` as a person reads it: 'Answer only if 1.2 is Yes or Partly.'"""
+    tick: str | None
+    """How to tick a choice question's boxes."""
     when_on: str | None
     when_answers: str | None
     """The keys that show the question, as a JSON list (escaped in the attribute)."""
@@ -127,9 +129,7 @@ def _options(checklist: Checklist, question: Question) -> tuple[FormOption, ...]
 def _source_url(checklist: Checklist) -> str | None:
     """The source's address, as a link only when it is a web page (never ``javascript:``)."""
     url = checklist.source.url
-    if url and url.lower().startswith(("https://", "http://")):
-        return url
-    return None
+    return url if url is not None and is_web_address(url) else None
 
 
 def layout(checklist: Checklist) -> tuple[FormSection, ...]:
@@ -143,14 +143,15 @@ def layout(checklist: Checklist) -> tuple[FormSection, ...]:
                 FormQuestion(
                     id=question.id,
                     anchor=f"q{s_index}-{q_index}",
-                    number=f"{s_index}.{q_index}",
+                    number=checklist.numbers[question.id],
                     text=question.text,
                     label=question.label,
                     help=question.help,
                     kind=question.kind.value,
                     multiple=question.multiple,
                     options=_options(checklist, question),
-                    condition=condition_text(checklist, question),
+                    condition=wording.answer_only_if(checklist, question),
+                    tick=wording.tick(question) if question.kind is QuestionKind.CHOICE else None,
                     when_on=when.question if when else None,
                     when_answers=json.dumps(list(when.answers)) if when else None,
                 )

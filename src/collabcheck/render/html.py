@@ -12,24 +12,19 @@ jinja2 is imported here only, and only the CLI's html paths import this module.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
-from collabcheck.render import condition_text
-from collabcheck.render.markdown import priority_gaps, question_numbers
+from collabcheck.render import wording
 from collabcheck.result import Result
-from collabcheck.scoring import round_half_up
 
 if TYPE_CHECKING:
     import jinja2
 
     from collabcheck.compare import Comparison
     from collabcheck.team import Stats, TeamResult
-
-DASH = "\u2013"
 
 # Colours only repeat what words and numbers already say. Ratings: the usual traffic lights,
 # dark enough for white text. Answers: blue for the top of the scale to orange for the bottom
@@ -41,28 +36,6 @@ _LOWEST_COLOUR = "#b5541a"
 DONT_KNOW_COLOUR = "#6d6d6d"
 EXCLUDED_COLOUR = "#ececec"
 _CHOICE_COLOURS = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d")
-
-
-def _percent(score: float | None) -> str:
-    return DASH if score is None else f"{round_half_up(score):.1f}%"
-
-
-def _number(value: float | None, places: int = 2) -> str:
-    return DASH if value is None else f"{round_half_up(value, places):.{places}f}"
-
-
-def _points(change: float | None) -> str:
-    if change is None:
-        return DASH
-    return f"{change:+.1f}" if change else "0.0"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _date(timestamp: str | None) -> str:
-    return timestamp[:10] if timestamp else DASH
 
 
 @functools.cache
@@ -78,14 +51,16 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        percent=_percent,
-        number=_number,
-        points=_points,
-        date=_date,
-        rating=lambda rating: rating or "no score",
+        percent=wording.percent,
+        number=wording.number,
+        points=wording.points,
+        date=wording.date,
+        rating=wording.rating,
         rating_colour=lambda rating: RATING_COLOURS.get(rating or "", NO_RATING_COLOUR),
     )
-    env.globals.update(plural=_plural, version=__version__, DASH=DASH)
+    env.globals.update(
+        wording=wording, plural=wording.plural, version=__version__, DASH=wording.DASH
+    )
     return env
 
 
@@ -149,67 +124,21 @@ def _legend(team: TeamResult) -> list[tuple[str, str]]:
 def worksheet(checklist: Checklist) -> str:
     """The blank worksheet: every question with tick boxes and room for notes."""
     scale = [o.label for o in checklist.scale.options]
-    conditions = {q.id: condition_text(checklist, q) for q in checklist.questions}
-    return _render(
-        "worksheet.html.j2",
-        checklist=checklist,
-        scale=scale,
-        conditions=conditions,
-        Kind=QuestionKind,
-    )
+    return _render("worksheet.html.j2", checklist=checklist, scale=scale, Kind=QuestionKind)
 
 
 def report(result: Result) -> str:
     """One result's report, as the Markdown report has it, with a chart of the sections."""
-    unknown = [o for o in result.outcomes if o.dont_know and o.status is Status.ANSWERED]
-    return _render(
-        "report.html.j2",
-        result=result,
-        numbers=question_numbers(result),
-        gaps=priority_gaps(result),
-        unknown=unknown,
-        Status=Status,
-    )
+    return _render("report.html.j2", result=result, Status=Status)
 
 
 def team(team: TeamResult) -> str:
     """The team report: disagreements and agreed weaknesses first, then scores and answers."""
-    from collabcheck.render.markdown import (
-        DISAGREEMENT_NOTE,
-        TEAM_FOOTNOTE,
-        WEAKEST_NOTE,
-        answer_counts,
-        group_name,
-    )
-
     return _render(
-        "team.html.j2",
-        team=team,
-        legend=_legend(team),
-        segments=segments,
-        answer_counts=answer_counts,
-        group_name=group_name,
-        notes={
-            "disagreement": DISAGREEMENT_NOTE,
-            "weakest": WEAKEST_NOTE,
-            "footnote": TEAM_FOOTNOTE,
-        },
-        Kind=QuestionKind,
+        "team.html.j2", team=team, legend=_legend(team), segments=segments, Kind=QuestionKind
     )
 
 
 def comparison(comparison: Comparison) -> str:
     """What changed between two results (or team results) of one checklist."""
-    from collabcheck.render.markdown import rating_move
-
-    return _render(
-        "compare.html.j2",
-        c=comparison,
-        rating_move=rating_move,
-        sections=_numbered(comparison.sections),
-        bands=comparison.after.bands,
-    )
-
-
-def _numbered(items: Sequence[Any]) -> list[tuple[int, Any]]:
-    return list(enumerate(items, 1))
+    return _render("compare.html.j2", c=comparison, bands=comparison.after.bands)

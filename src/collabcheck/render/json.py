@@ -184,7 +184,6 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
     from collabcheck.team import SCHEMA as TEAM_SCHEMA
 
     info = team.checklist
-    named = team.options.named
     return {
         "schema": TEAM_SCHEMA,
         "checklist": {
@@ -197,7 +196,7 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
             "bands": {"green": info.bands.green, "amber": info.bands.amber},
         },
         "respondents": team.respondents,
-        "named": named,
+        "named": team.options.named,
         "by": team.options.by.value if team.options.by else None,
         "min_group": team.options.min_group,
         "members": [
@@ -209,10 +208,8 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
                 "score": _rounded(m.score),
                 "rating": m.rating,
             }
-            for m in team.members
-        ]
-        if named
-        else [],
+            for m in team.roster
+        ],
         "scale": [{"key": o.key, "label": o.label, "value": o.value} for o in team.scale],
         "scores": {
             "overall": _team_score(team.overall),

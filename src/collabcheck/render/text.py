@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from collabcheck.model import Checklist, Question, QuestionKind
-from collabcheck.render import condition_text
+from collabcheck.render import wording
 
 
 def checklist(checklist: Checklist) -> str:
@@ -20,8 +20,8 @@ def checklist(checklist: Checklist) -> str:
         lines += [heading, "-" * len(heading)]
         if section.intro:
             lines += [*wrap.wrap(" ".join(section.intro.split())), ""]
-        for q_index, question in enumerate(section.questions, 1):
-            lines += _question(checklist, f"{s_index}.{q_index}", question, wrap)
+        for question in section.questions:
+            lines += _question(checklist, question, wrap)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -30,9 +30,8 @@ def _scale(checklist: Checklist) -> str:
     return " / ".join(o.label for o in checklist.scale.options)
 
 
-def _question(
-    checklist: Checklist, number: str, question: Question, wrap: textwrap.TextWrapper
-) -> list[str]:
+def _question(checklist: Checklist, question: Question, wrap: textwrap.TextWrapper) -> list[str]:
+    number = checklist.numbers[question.id]
     label = f"{question.label}: " if question.label else ""
     head = textwrap.TextWrapper(
         width=88, initial_indent=f"{number} ", subsequent_indent=" " * (len(number) + 1)
@@ -47,7 +46,7 @@ def _question(
         extra.append("(free text)")
     if question.weight != 1:
         extra.append(f"(weight {question.weight:g})")
-    condition = condition_text(checklist, question)
+    condition = wording.condition(checklist, question)
     if condition:
         extra.append(f"(asked if {condition})")
     if question.help:

@@ -107,6 +107,12 @@ def error_lines(result: Result) -> list[str]:
             id="bad-year",
         ),
         pytest.param(
+            broken("year: 2024", "year: 2024\n  url: www.example.org/page"),
+            ":8: source.url: must be a web address starting http:// or https://, "
+            "not 'www.example.org/page'",
+            id="url-without-scheme",
+        ),
+        pytest.param(
             broken("id: one", "id: One Thing"),
             ":15: sections.first.questions[0].id: 'One Thing' must be lowercase letters",
             id="bad-id",
@@ -124,50 +130,6 @@ def test_each_problem_is_named_with_file_line_and_field(
     assert result.exit_code == 1
     assert any(line.startswith(f"{path}{expected}") for line in error_lines(result)), result.stderr
     assert "Traceback" not in result.output
-
-
-def test_every_problem_is_reported_at_once(cli: Cli, write_file: WriteFile) -> None:
-    text = broken("weight: 2", "weight: -1").replace("scale: yes-partly-no", "scale: nine")
-    path = write_file("two-problems.yaml", text)
-
-    result = cli("validate", str(path))
-
-    assert result.exit_code == 1
-    assert error_lines(result) == [
-        f"{path}:9: scale: unknown scale 'nine'; use yes-partly-no or agree-5, "
-        "or a list of options (key, label, value)",
-        f"{path}:21: first.two.weight: must not be negative (-1)",
-    ]
-    assert result.stderr.splitlines()[-1] == "collabcheck: problems in 1 of 1 file"
-
-
-def test_valid_and_invalid_files_together_exit_1_and_say_which(
-    cli: Cli, tiny: Path, write_file: WriteFile
-) -> None:
-    bad = write_file("bad.yaml", broken("weight: 2", "weight: -1"))
-
-    result = cli("validate", str(tiny), str(bad))
-
-    assert result.exit_code == 1
-    assert f"{tiny}: ok (tiny, 3 questions)" in result.stderr
-    assert f"{bad}:21:" in result.stderr
-
-
-def test_valid_file_exits_0(cli: Cli, tiny: Path) -> None:
-    result = cli("validate", str(tiny))
-
-    # tiny has a section of one question: a warning (tests/test_lint.py), which does not fail.
-    assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == f"{tiny}: ok (tiny, 3 questions)"
-
-
-def test_missing_file_is_named(cli: Cli, tmp_path: Path) -> None:
-    missing = tmp_path / "nope.yaml"
-
-    result = cli("validate", str(missing))
-
-    assert result.exit_code == 1
-    assert f"{missing}: no such file" in result.stderr
 
 
 def test_custom_scale_values_are_checked(cli: Cli, write_file: WriteFile) -> None:

@@ -10,9 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from collabcheck.files import write_atomic
-from collabcheck.model import Answer
-from collabcheck.sessions import Session
+from collabcheck.textfiles import write_atomic
 
 Cli = Callable[..., Result]
 
@@ -52,21 +50,6 @@ def test_a_failed_write_leaves_the_previous_file_whole(
 
     assert target.read_text(encoding="utf-8") == "previous report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]  # no temporary left
-
-
-def test_a_failed_session_save_keeps_the_last_good_save(monkeypatch: pytest.MonkeyPatch) -> None:
-    session = Session.create("tiny", "1")
-    session.state.answers["first.one"] = Answer("yes", "kept")
-    session.save()
-    saved = session.path.read_text(encoding="utf-8")
-    session.state.answers["first.two"] = Answer("no")
-    fail_midway(monkeypatch)
-
-    with pytest.raises(DiskFull):
-        session.save()
-
-    assert session.path.read_text(encoding="utf-8") == saved
-    session.release()
 
 
 def test_report_to_a_file_that_cannot_be_written_is_one_line(
@@ -111,11 +94,3 @@ def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
 
     assert fresh.stat().st_mode & 0o777 == 0o644
     assert kept.stat().st_mode & 0o777 == 0o640
-
-
-def test_saved_sessions_are_private() -> None:
-    session = Session.create("tiny", "1")
-    session.save()
-
-    assert session.path.stat().st_mode & 0o777 == 0o600
-    session.release()

@@ -1,6 +1,9 @@
-"""Reading a user's text file safely: bounded in size, UTF-8, never blocking on a pipe.
+"""Users' text files, read and written safely.
 
-Kept apart from yamlfile so that reading JSON results (combine reads thousands) needs no YAML.
+Reads are bounded in size, UTF-8 and never block on a pipe; a file that cannot be read raises
+FileReadError, which names it (kept apart from yamlfile so reading JSON results, which combine
+does by the thousand, needs no YAML). Writes go through a temporary file and a rename, so a
+crash or a full disk never leaves half a file behind.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from collabcheck.errors import Problem
+from collabcheck.errors import FileReadError, Problem
 
 MAX_BYTES = 1024 * 1024
 """Files larger than this are refused unread: no checklist, answers or result file comes near."""
@@ -17,20 +20,12 @@ MAX_BYTES = 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-class ReadError(Exception):
-    """A file that cannot be read as text (or parsed); carries the problem to report."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
-
-
-def _error(name: str, message: str, line: int | None = None) -> ReadError:
-    return ReadError(Problem(name, line, "", message))
+def _error(name: str, message: str, line: int | None = None) -> FileReadError:
+    return FileReadError([Problem(name, line, "", message)])
 
 
 def read_text(path: Path | str, name: str | None = None) -> str:
-    """A UTF-8 file of at most MAX_BYTES, or ReadError saying why not.
+    """A UTF-8 file of at most MAX_BYTES, or FileReadError saying why not.
 
     It reads what the file says it holds (and a byte more, to see it end) rather than asking
     for MAX_BYTES at once: a 1 MiB buffer for each of thousands of small files costs more than
@@ -70,5 +65,39 @@ def read_text(path: Path | str, name: str | None = None) -> str:
         raise _error(shown, "not UTF-8 text", line) from None
 
 
-def _too_large(name: str) -> ReadError:
+def _too_large(name: str) -> FileReadError:
     return _error(name, f"refused: larger than {MAX_BYTES // 1024 // 1024} MiB")
+
+
+def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
+
+    ``private`` keeps the file readable by its owner only (saved answers, say).
+    """
+    import tempfile  # here, not at the top: reading files (every command) needs none of it
+
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        # mkstemp makes the file private (0600); a report should get the mode a plain write
+        # would give it: the existing file's, or the default the umask allows.
+        if not private:
+            os.chmod(temp_name, _mode_for(path))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

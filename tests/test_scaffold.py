@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from collabcheck.loader import bundled_dir, load_path
+from collabcheck.catalog import bundled_dir
+from collabcheck.loader import load_path
 from collabcheck.scaffold import MODELINE
 from collabcheck.yamlfile import load_file
 from tests.conftest import MINIMAL

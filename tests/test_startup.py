@@ -1,0 +1,63 @@
+"""What a command imports: heavy or unused modules stay off the start-up path of commands that
+do not need them (measured in a fresh interpreter, without a terminal, as a script runs them)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli_run import TINY_ANSWERS
+
+# Runs the real entry point, then names every module it loaded on stderr's last line.
+SCRIPT = """
+import sys
+from collabcheck.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\n" + " ".join(sorted(sys.modules)) + "\\n")
+"""
+
+INTERACTIVE_ONLY = {
+    "collabcheck.interview",
+    "collabcheck.sessions",
+    "collabcheck.prompting",
+    "questionary",
+    "prompt_toolkit",
+    "rich",
+}
+
+
+def loaded_modules(*args: str, cwd: Path) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=True,
+    )
+    return set(done.stderr.splitlines()[-1].split())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "tiny.yaml", "--answers", "answers.yaml", "--format", "md"],
+        ["list"],
+    ],
+    ids=["run --answers", "list"],
+)
+def test_a_command_without_a_terminal_loads_nothing_interactive(
+    args: list[str], tiny: Path
+) -> None:
+    (tiny.parent / "answers.yaml").write_text(TINY_ANSWERS, encoding="utf-8")
+
+    loaded = loaded_modules(*args, cwd=tiny.parent)
+
+    assert "collabcheck.cli" in loaded  # the command did run
+    assert loaded & INTERACTIVE_ONLY == set()
