@@ -113,14 +113,26 @@
     }).join(":");
   }
 
+  // "Kept" is said only once every change so far is written: until then, "Keeping".
+  var pending = 0;
+
   function keep() {
     if (!db || !loaded) { return; }
     var state = collect();
     state.updated_at = new Date().toISOString();
     var tx = db.transaction("answers", "readwrite");
     tx.objectStore("answers").put(state, storeKey);
-    tx.oncomplete = function () { kept.textContent = "Kept in this browser at " + clock() + "."; };
-    tx.onerror = function () { kept.textContent = "Could not keep your answers in this browser: save them with \u201cSave my answers\u201d before you close the page."; };
+    pending += 1;
+    kept.textContent = "Keeping your answers in this browser\u2026";
+    tx.oncomplete = function () {
+      pending -= 1;
+      if (pending === 0) { kept.textContent = "Kept in this browser at " + clock() + "."; }
+    };
+    tx.onabort = function () { // after an error, too
+      pending -= 1;
+      kept.textContent = "Could not keep your answers in this browser: save them with " +
+        "\u201cSave my answers\u201d before you close the page.";
+    };
   }
 
   function changed() {
