@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from collabcheck.answers import parse_answers
 from collabcheck.errors import AnswersError, ChecklistNotFoundError, Problem, ResultError
 from collabcheck.model import Checklist
 from collabcheck.outcome_pool import OutcomePool
@@ -62,6 +61,9 @@ class Checklists:
 
 def scored_answers(data: dict[str, Any], name: str, checklists: Checklists) -> Result:
     """An answers file's answers scored against the checklist it names, as a result."""
+    # Here, not at the top: combine of JSON results need not import the YAML reader.
+    from collabcheck.answers import parse_answers
+
     checklist = checklists.named_by(data, name)
     given = parse_answers(data, checklist, name)
     meta = Meta(
