@@ -77,6 +77,7 @@ class Browser:
         self._requests: list[str] = []
         self._console: list[dict[str, Any]] = []
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -126,6 +127,10 @@ class Browser:
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
         )
+
+    def print_media(self, on: bool) -> None:
+        """Lay the page out as it prints (CSS @media print), or as on screen again."""
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print" if on else ""})
 
     # --- downloads -----------------------------------------------------------------------
 

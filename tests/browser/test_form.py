@@ -254,3 +254,25 @@ def test_axe_finds_nothing_and_nothing_scrolls_sideways(page: Browser, width: in
 
     assert axe_violations(page) == []
     assert page.script("return document.documentElement.scrollWidth") <= width
+
+
+def test_printed_the_form_is_the_paper_worksheet(page: Browser) -> None:
+    page.click(f'{_fieldset("start.partners")} input[value="no"]')
+    page.print_media(True)
+    try:
+        # Every question, whatever its condition; none of the screen's buttons and messages.
+        for qid in ("start.partners", "start.agreement", "start.review", "about.story"):
+            assert page.visible(_fieldset(qid)), qid
+        for screen_only in ("#save", "#clear", "#progress", "#privacy"):
+            assert not page.visible(screen_only), screen_only
+        box = page.script(
+            "var s = getComputedStyle(arguments[0]);"
+            "return [s.appearance, s.borderRadius, s.borderTopStyle];",
+            page.element(f'{_fieldset("start.partners")} input[value="yes"]'),
+        )
+        assert box == ["none", "0px", "solid"]  # a square tick box
+        note = page.element(f"{_fieldset('start.partners')} textarea.note")
+        answer = page.element(f"{_fieldset('about.story')} textarea.answer")
+        assert note.size["height"] >= 50 and answer.size["height"] >= 100  # room to write
+    finally:
+        page.print_media(False)
