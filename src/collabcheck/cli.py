@@ -194,16 +194,29 @@ def show(
         ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
     ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
+    lines: Annotated[
+        int | None,
+        typer.Option(
+            "--lines",
+            min=1,
+            max=20,
+            metavar="N",
+            help="Lines to write on under each question of the html worksheet (default 3).",
+        ),
+    ] = None,
 ) -> None:
     """Print a checklist: to read (text), to print as a blank worksheet (md, html), or as JSON.
 
-    The html worksheet is one file to print on A4, with tick boxes and room for notes.
+    The html worksheet is one file to print on A4, with tick boxes and three lines
+    for notes under each question (--lines N for more or fewer).
 
-    Example: collabcheck show board-readiness --format html -o worksheet.html
+    Example: collabcheck show board-readiness --format html --lines 5 -o worksheet.html
     """
     from collabcheck.catalog import resolve
 
-    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt), output)
+    if lines is not None and fmt is not ChecklistFormat.HTML:
+        raise UsageError(f"--lines {lines}: only the html worksheet has lines to write on")
+    emit(render_checklist(resolve(checklist, _dirs(ctx)), fmt, lines), output)
 
 
 @app.command()

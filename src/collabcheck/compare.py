@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from collabcheck.errors import MismatchError, Problem, ResultError
-from collabcheck.model import Bands, QuestionKind, Status
+from collabcheck.model import Bands, QuestionKind, Source, Status, is_web_address
 from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
 from collabcheck.result_reader import Fields, parse_result, read_data
@@ -82,6 +82,8 @@ class Scorecard:
     questions: tuple[QuestionPoint, ...]
     bands: Bands = field(default_factory=Bands)
     """The checklist's rating bands, for charts."""
+    source: Source | None = None
+    """The document the checklist is written from, credited on the page."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ def from_result(result: Result, name: str) -> Scorecard:
             if o.kind is QuestionKind.SCALE
         ),
         bands=result.checklist.bands,
+        source=result.checklist.source,
     )
 
 
@@ -232,6 +235,7 @@ def from_team(team: TeamResult, name: str) -> Scorecard:
             if q.scored
         ),
         bands=team.checklist.bands,
+        source=team.checklist.source,
     )
 
 
@@ -398,6 +402,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     bands_data = f.obj(checklist.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
+    source = _team_source(f, checklist.get("source"))
     if problems or overall is None or None in fields.values():
         raise ResultError(problems)
     return Scorecard(
@@ -416,6 +421,27 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         bands=Bands(
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
+        source=source,
+    )
+
+
+def _team_source(f: Fields, data: Any) -> Source | None:
+    """The checklist's source, for the comparison's credit; None where the file has none."""
+    if data is None:
+        return None
+    entry = f.obj(data, "checklist.source")
+    publisher = f.text(entry, "publisher", "checklist.source", required=False)
+    title = f.text(entry, "title", "checklist.source", required=False)
+    year = entry.get("year")
+    url = f.text(entry, "url", "checklist.source", required=False)
+    if publisher is None or title is None:
+        return None
+    return Source(
+        publisher=publisher,
+        title=title,
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        author=f.text(entry, "author", "checklist.source", required=False),
+        url=url if url is not None and is_web_address(url) else None,
     )
 
 

@@ -19,7 +19,7 @@ from tests.htmlpage import Element, parse
 
 HOSTILE_MARKER = "pwned"
 BAD = (
-    f"</script><script>window.hostileRan=true;document.title='{HOSTILE_MARKER}'</script>"
+    f"</style></script><script>window.hostileRan=true;document.title='{HOSTILE_MARKER}'</script>"
     '"\'><img src=x onerror="window.hostileRan=true">'
 )
 """Text that would run script if it reached the page unescaped, in text or in an attribute."""

@@ -1,14 +1,11 @@
-"""HTML pages parsed back: self-contained, escaped, structured; and printed by a real browser
-where Chromium is installed."""
+"""HTML pages parsed back: self-contained, escaped, structured (test_browser.py prints them)."""
 
 from __future__ import annotations
 
-import os
+import itertools
 import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -145,7 +142,7 @@ def test_report_escapes_user_and_checklist_text() -> None:
 def test_report_charts_each_section_with_its_score_and_rating_word() -> None:
     page = Page(html.report(teamdata.member("Ann")))
 
-    labels = [attrs.get("aria-label") for name, attrs in page.tags if name == "svg"]
+    labels = [a.get("aria-label") for name, a in page.tags if name == "svg" and "role" in a]
     # A bar per section and one overall; the idea section has no score.
     assert labels == ["75.0% green", "75.0% green", "\u2013 no score", "75.0% green"]
     assert page.texts("svg")[:2] == ["75.0%", "green"]
@@ -261,68 +258,105 @@ def test_every_command_writes_html(cli: Cli, tmp_path: Path, tiny: Path) -> None
         self_contained(Page(result.stdout))
 
 
-# --- in a real browser ------------------------------------------------------------------------
-
-CHROMIUM = next(
-    (
-        found
-        for name in ("chromium", "chromium-browser", "google-chrome")
-        if (found := shutil.which(name))
-    ),
-    None,
-)
+# --- what every page shares -------------------------------------------------------------------
 
 
-def print_to_pdf(page: Path, pdf: Path) -> None:
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                str(CHROMIUM),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-            env={**os.environ, "HOME": profile},
-        )
+def test_content_sits_in_landmarks_and_the_margins_carry_title_and_subject() -> None:
+    text = html.report(teamdata.member("Ann"))
+    page = Page(text)
+
+    assert page.count("main") == 1
+    assert text.index("</main>") < text.index("<footer>")
+    assert '@top-left { content: "Team fixture: report"; }' in page.css
+    assert '@top-right { content: "Ann, North, 2026-11-29"; }' in page.css
+    assert 'counter(page) " of " counter(pages)' in page.css
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian: apt-get install chromium)")
-@pytest.mark.parametrize("document", ["worksheet", "report", "team", "comparison"])
-def test_chromium_prints_every_page_to_a4(tmp_path: Path, document: str) -> None:
-    long_note = "An unbroken " + "x" * 400 + " note, and <script>alert(1)</script>"
-    answers = dict(teamdata.ANSWERS["Ann"])
-    answers["people.lead"] = Answer("no", long_note)
-    ann = build(teamdata.checklist(), answers, teamdata.member("Ann").meta)
-    pages = {
-        "worksheet": lambda: html.worksheet(resolve("board-readiness")),
-        "report": lambda: html.report(ann),
-        "team": lambda: team_page(TeamOptions(by=GroupBy.ROLE)),
-        "comparison": lambda: html.comparison(
-            compare(from_result(teamdata.member("Ann"), "a"), from_result(ann, "b")).comparison
-        ),
-    }
-    source = tmp_path / f"{document}.html"
-    source.write_text(pages[document](), encoding="utf-8")
-    pdf = tmp_path / f"{document}.pdf"
+def test_margin_text_is_escaped_for_css_not_html() -> None:
+    checklist = teamdata.checklist()
+    hostile = replace(checklist, title='Say "hi" </style><b>x</b> \\ & more')
 
-    print_to_pdf(source, pdf)
+    page = Page(html.worksheet(hostile))
 
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF-")
-    assert len(data) > 10_000
-    page_count = len(re.findall(rb"/Type\s*/Page[^s]", data))
-    assert page_count >= 1
-    # A4 is 595 x 842 points.
-    assert re.search(rb"/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]", data)
+    assert page.count("b") == 0  # the title cannot end the style sheet and add markup
+    assert page.count("style") == 1
+    assert (
+        '@top-left { content: "Say \\22 hi\\22  \\3C /style\\3E \\3C b\\3E x\\3C /b\\3E  '
+        '\\5C  \\26  more: worksheet"; }'
+    ) in page.css
+
+
+# --- greyscale --------------------------------------------------------------------------------
+
+
+def _lightness(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+@pytest.mark.parametrize("scale", ["yes-partly-no", "agree-5"])
+def test_every_answer_differs_without_colour(scale: str) -> None:
+    from collabcheck.model import BUILTIN_SCALES
+
+    fills = [
+        (html.value_pattern(o.key, o.value), _lightness(html.value_colour(o.key, o.value)))
+        for o in BUILTIN_SCALES[scale].options
+    ]
+    # Textured answers each have their own texture; solid ones are far apart in lightness.
+    textures = [pattern for pattern, _ in fills if pattern]
+    assert len(textures) == len(set(textures))
+    solid = sorted(light for pattern, light in fills if pattern is None)
+    assert all(b - a >= 40 for a, b in itertools.pairwise(solid)), solid
+    for pattern in textures:
+        assert f'<pattern id="{pattern}"' in html.report(teamdata.member("Ann"))
+
+
+def test_team_bars_and_legend_carry_the_textures() -> None:
+    page = Page(team_page())
+
+    fills = [a.get("fill") for name, a in page.tags if name == "rect"]
+    assert "url(#cc-hatch)" in fills  # No
+    assert "url(#cc-dots)" in fills  # Don't know
+    swatches = [a.get("style") or "" for name, a in page.tags if a.get("class") == "swatch"]
+    assert sum("gradient" in style for style in swatches) == 3  # No, Don't know, n/a
+
+
+def test_range_whisker_is_drawn_white_under_black_to_show_over_any_fill() -> None:
+    page = Page(team_page())
+
+    strokes = [a.get("stroke") for name, a in page.tags if name == "path"]
+    assert strokes[:2] == ["#ffffff", "#1b1b1b"]
+
+
+# --- the worksheet's lines and the comparison's credit ----------------------------------------
+
+
+def _lines_per_question(text: str) -> list[int]:
+    return [block.count("<div></div>") for block in text.split('<div class="lines">')[1:]]
+
+
+def test_worksheet_has_three_lines_to_write_on_and_lines_sets_more(cli: Cli, tiny: Path) -> None:
+    default = cli("show", str(tiny), "--format", "html")
+    more = cli("show", str(tiny), "--format", "html", "--lines", "5")
+
+    assert _lines_per_question(default.stdout) == [3, 3, 3]
+    assert _lines_per_question(more.stdout) == [5, 5, 5]
+
+
+def test_lines_is_for_the_html_worksheet_only(cli: Cli, tiny: Path) -> None:
+    result = cli("show", str(tiny), "--format", "md", "--lines", "5")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "collabcheck: --lines 5: only the html worksheet has lines to write on\n"
+    )
+
+
+def test_comparison_credits_the_source_and_has_no_empty_header() -> None:
+    c = compare(from_result(teamdata.member("Ann"), "a"), from_result(teamdata.ann_later(), "b"))
+    page = Page(html.comparison(c.comparison))
+
+    assert "Source: Test Publisher, \u201cA test source\u201d, 2024." in page.body_text
+    # Every header cell names its column or row (axe: empty-table-header).
+    assert page.count("th") == len(page.texts("th"))
+    assert page.texts("th")[:2] == ["Before", "After"]

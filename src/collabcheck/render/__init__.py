@@ -62,7 +62,8 @@ class ComparisonFormat(StrEnum):
     HTML = "html"
 
 
-def render_checklist(checklist: Checklist, fmt: ChecklistFormat) -> str:
+def render_checklist(checklist: Checklist, fmt: ChecklistFormat, lines: int | None = None) -> str:
+    """The checklist in ``fmt``; ``lines`` to write on under each question (html only)."""
     if fmt is ChecklistFormat.TEXT:
         from collabcheck.render import text
 
@@ -78,7 +79,7 @@ def render_checklist(checklist: Checklist, fmt: ChecklistFormat) -> str:
     if fmt is ChecklistFormat.HTML:
         from collabcheck.render import html
 
-        return html.worksheet(checklist)
+        return html.worksheet(checklist) if lines is None else html.worksheet(checklist, lines)
     assert_never(fmt)
 
 

@@ -17,3 +17,10 @@ def md_block(text: str) -> str:
     """Text safe as a Markdown paragraph: line breaks kept as hard breaks, specials escaped."""
     lines = [_MD_SPECIAL.sub(r"\\\1", " ".join(line.split())) for line in text.splitlines()]
     return "  \n".join(line for line in lines if line)
+
+
+def css_string(text: str) -> str:
+    """Plain text as the inside of a double-quoted CSS string in a <style> element: one line,
+    and ``\\ " < > &`` and control characters escaped, so no ``</style>`` can end the sheet."""
+    one_line = " ".join(text.split())
+    return "".join(f"\\{ord(ch):X} " if ch in '\\"<>&' or ord(ch) < 32 else ch for ch in one_line)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from collabcheck import __version__
 from collabcheck.model import Checklist, Question, QuestionKind, is_web_address
 from collabcheck.render import wording
+from collabcheck.render.escape import css_string
 
 if TYPE_CHECKING:
     import jinja2
@@ -88,11 +89,27 @@ def csp_hash(text: str) -> str:
 
 
 @functools.cache
-def _assets() -> tuple[str, str, str]:
-    """The script, the style, and the Content-Security-Policy that allows just those two."""
-    script = _template_file("form.js")
-    style = _template_file("form.css")
-    policy = "; ".join(
+def _script() -> str:
+    return _template_file("form.js")
+
+
+def _style(checklist: Checklist) -> str:
+    """The page's CSS: the form's own, and what the printed sheets carry in their margins."""
+    title = css_string(f"{checklist.title}: worksheet")
+    subject = css_string(f"Checklist {checklist.id}, version {checklist.version}")
+    margins = (
+        "@page {\n"
+        f'  @top-left {{ content: "{title}"; }}\n'
+        f'  @top-right {{ content: "{subject}"; }}\n'
+        '  @bottom-right { content: "Page " counter(page) " of " counter(pages); }\n'
+        "}\n"
+    )
+    return _template_file("form.css") + margins
+
+
+def policy(script: str, style: str) -> str:
+    """The Content-Security-Policy: nothing from anywhere, but this script and this style."""
+    return "; ".join(
         (
             "default-src 'none'",
             f"script-src {csp_hash(script)}",
@@ -103,7 +120,6 @@ def _assets() -> tuple[str, str, str]:
             "form-action 'none'",
         )
     )
-    return script, style, policy
 
 
 @functools.cache
@@ -164,9 +180,9 @@ def layout(checklist: Checklist) -> tuple[FormSection, ...]:
 
 def form(checklist: Checklist) -> str:
     """The fillable offline form of a checklist, as one HTML page."""
-    script, style, policy = _assets()
-    # Markup: the script and style are our own files, put in unescaped; their hashes in the
-    # policy are of exactly this text.
+    script, style = _script(), _style(checklist)
+    # Markup: the script and style are our own text (the checklist's in the style escaped for
+    # CSS), put in unescaped; their hashes in the policy are of exactly this text.
     from markupsafe import Markup
 
     return (
@@ -180,7 +196,7 @@ def form(checklist: Checklist) -> str:
             if any(q.scored for q in checklist.questions)
             else [],
             source_url=_source_url(checklist),
-            csp=policy,
+            csp=policy(script, style),
             script=Markup(script),
             style=Markup(style),
             version=__version__,

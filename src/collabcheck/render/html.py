@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
 from collabcheck.render import wording
+from collabcheck.render.escape import css_string
 from collabcheck.result import Result
 
 if TYPE_CHECKING:
@@ -28,14 +29,38 @@ if TYPE_CHECKING:
 
 # Colours only repeat what words and numbers already say. Ratings: the usual traffic lights,
 # dark enough for white text. Answers: blue for the top of the scale to orange for the bottom
-# (distinguishable with the common colour-vision deficiencies), greys for Don't know and n/a.
+# (distinguishable with the common colour-vision deficiencies); the bottom half, Don't know and
+# n/a also carry a texture (PATTERNS), so every answer differs in greyscale too: the solid fills
+# are far apart in lightness, and no two textured ones share a texture.
 RATING_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
 NO_RATING_COLOUR = "#9e9e9e"
 _VALUE_COLOURS = ((0.875, "#1f5f99"), (0.625, "#6a9fd0"), (0.375, "#c9c9c9"), (0.125, "#eb9a55"))
 _LOWEST_COLOUR = "#b5541a"
-DONT_KNOW_COLOUR = "#6d6d6d"
+DONT_KNOW_COLOUR = "#ffffff"
 EXCLUDED_COLOUR = "#ececec"
 _CHOICE_COLOURS = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d")
+_LIGHT_COLOURS = frozenset(("#c9c9c9", EXCLUDED_COLOUR, DONT_KNOW_COLOUR, "#6a9fd0", "#eb9a55"))
+
+# Each texture: its SVG pattern id (charts.html.j2 defines them) and the same texture as a CSS
+# background, for the legend's swatches.
+PATTERNS = {
+    "cc-hatch": "repeating-linear-gradient(45deg, #fff 0 1.3px, transparent 1.3px 4px)",
+    "cc-hatch-light": "repeating-linear-gradient(-45deg, #1b1b1b 0 0.8px, transparent 0.8px 4.5px)",
+    "cc-dots": "radial-gradient(#1b1b1b 28%, transparent 34%) 0 0 / 3.5px 3.5px",
+    "cc-lines": "repeating-linear-gradient(0deg, #6d6d6d 0 0.8px, transparent 0.8px 3.2px)",
+}
+
+
+def _css_string(text: str) -> Any:
+    """Text (as Jinja gives it, escaped for HTML) as the inside of a CSS string in <style>.
+
+    Inside <style> character references are not decoded, so the HTML escaping is undone and the
+    text escaped for CSS instead; ``<`` too, so no ``</style>`` can end the sheet.
+    """
+    import markupsafe
+
+    plain = markupsafe.Markup(text).unescape() if isinstance(text, markupsafe.Markup) else text
+    return markupsafe.Markup(css_string(str(plain)))
 
 
 @functools.cache
@@ -55,6 +80,7 @@ def _environment() -> jinja2.Environment:
         number=wording.number,
         points=wording.points,
         date=wording.date,
+        css_string=_css_string,
         rating=wording.rating,
         rating_colour=lambda rating: RATING_COLOURS.get(rating or "", NO_RATING_COLOUR),
     )
@@ -80,6 +106,26 @@ def value_colour(key: str, value: float | None) -> str:
     return _LOWEST_COLOUR
 
 
+def value_pattern(key: str, value: float | None) -> str | None:
+    """The texture over an answer's fill (a PATTERNS id), or None for a solid fill."""
+    if key == "dont-know":
+        return "cc-dots"
+    if value is None:
+        return "cc-lines"
+    if value < 0.125:
+        return "cc-hatch"
+    if value < 0.375:
+        return "cc-hatch-light"
+    return None
+
+
+def _swatch(key: str, value: float | None) -> str:
+    """An answer's fill and texture as a CSS background, for the legend."""
+    colour = value_colour(key, value)
+    pattern = value_pattern(key, value)
+    return f"{PATTERNS[pattern]}, {colour}" if pattern else colour
+
+
 @dataclass(frozen=True)
 class Segment:
     """One answer's part of a stacked bar, in percent of the bar's width."""
@@ -91,6 +137,8 @@ class Segment:
     colour: str
     dark: bool
     """Whether the count is written in white."""
+    pattern: str | None = None
+    """The texture drawn over the fill (a PATTERNS id), if any."""
 
 
 def segments(stats: Stats) -> list[Segment]:
@@ -103,28 +151,36 @@ def segments(stats: Stats) -> list[Segment]:
     for index, c in enumerate(stats.counts):
         if not c.count:
             continue
+        pattern = None
         if c.value is None and c.key not in ("n/a", "dont-know"):
             colour = _CHOICE_COLOURS[index % len(_CHOICE_COLOURS)]
         else:
             colour = value_colour(c.key, c.value)
+            pattern = value_pattern(c.key, c.value)
         width = 100 * c.count / total
-        dark = colour not in ("#c9c9c9", EXCLUDED_COLOUR, "#6a9fd0", "#eb9a55")
-        parts.append(Segment(c.label, c.count, x, width, colour, dark))
+        dark = colour not in _LIGHT_COLOURS
+        parts.append(Segment(c.label, c.count, x, width, colour, dark, pattern))
         x += width
     return parts
 
 
 def _legend(team: TeamResult) -> list[tuple[str, str]]:
-    return [(o.label, value_colour(o.key, o.value)) for o in team.scale]
+    return [(o.label, _swatch(o.key, o.value)) for o in team.scale]
 
 
 # --- the pages --------------------------------------------------------------------------------
 
 
-def worksheet(checklist: Checklist) -> str:
-    """The blank worksheet: every question with tick boxes and room for notes."""
+WORKSHEET_LINES = 3
+"""Lines to write on under each question: handwriting needs about 8 mm a line."""
+
+
+def worksheet(checklist: Checklist, lines: int = WORKSHEET_LINES) -> str:
+    """The blank worksheet: every question with tick boxes and ``lines`` to write notes on."""
     scale = [o.label for o in checklist.scale.options]
-    return _render("worksheet.html.j2", checklist=checklist, scale=scale, Kind=QuestionKind)
+    return _render(
+        "worksheet.html.j2", checklist=checklist, scale=scale, lines=lines, Kind=QuestionKind
+    )
 
 
 def report(result: Result) -> str:
