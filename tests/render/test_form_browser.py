@@ -404,3 +404,28 @@ def test_printed_the_form_is_the_paper_worksheet(visit: Visit, form_page: Path) 
             595,
             842,
         )
+
+
+def test_answers_are_kept_apart_for_each_version_of_a_checklist(
+    visit: Visit, cli: Cli, checklist_dir: Path, tmp_path: Path
+) -> None:
+    forms = {}
+    for version in ("2", "3"):
+        folder = tmp_path / f"v{version}"
+        folder.mkdir()
+        (folder / "branching.yaml").write_text(
+            BRANCHING.replace('version: "2"', f'version: "{version}"'), encoding="utf-8"
+        )
+        forms[version] = tmp_path / f"branching-{version}.html"
+        made = cli("--checklist-dir", str(folder), "form", "branching", "-o", str(forms[version]))
+        assert made.exit_code == 0, made.stderr
+    visit.open(forms["2"])
+    visit.page.click(q("start.partners", 'input[value="yes"]'))
+    visit.page.wait_for_function(
+        "() => document.getElementById('kept').textContent.startsWith('Kept in this browser')"
+    )
+
+    visit.open(forms["3"])
+    assert not visit.page.is_checked(q("start.partners", 'input[value="yes"]'))
+    visit.open(forms["2"])
+    assert visit.page.is_checked(q("start.partners", 'input[value="yes"]'))
