@@ -254,3 +254,18 @@ def test_a_yaml_timestamp_left_unquoted_is_read_as_the_time(
 
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["meta"]["completed_at"] == "2026-11-29T10:15:00+00:00"
+
+
+def test_a_file_named_like_the_checklist_in_the_current_folder_is_not_loaded(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # run takes a path or an id; an answers file someone sent names an id, found on the path.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "passwords").write_text("secret: 1\n", encoding="utf-8")
+    path = tmp_path / "answers.json"
+    path.write_text('{"checklist": "passwords", "answers": {}}', encoding="utf-8")
+
+    result = cli("report", str(path))
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"collabcheck: {path}: checklist: no checklist 'passwords'")

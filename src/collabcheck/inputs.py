@@ -38,7 +38,7 @@ class Checklists:
 
     def named_by(self, data: dict[str, Any], name: str) -> Checklist:
         """The checklist an answers file names in its ``checklist`` field."""
-        from collabcheck.catalog import resolve
+        from collabcheck.catalog import find
         from collabcheck.loader import ID_PATTERN
         from collabcheck.yamlfile import line_of
 
@@ -48,12 +48,13 @@ class Checklists:
             raise AnswersError(
                 [Problem(name, None, "checklist", "missing: say which checklist these answer")]
             )
-        # Only an id: a path in a file someone sent must not load a file of their choosing.
+        # Only an id, found on the search path: a file someone sent must not have a file of
+        # its choosing loaded (a path, or a file in the current folder with the id's name).
         if not isinstance(ref, str) or not ID_PATTERN.match(ref):
             raise AnswersError([Problem(name, line, "checklist", "must be a checklist id")])
         if ref not in self._found:
             try:
-                self._found[ref] = resolve(ref, self.extra_dirs)
+                self._found[ref] = find(ref, self.extra_dirs)
             except ChecklistNotFoundError as exc:
                 raise AnswersError([Problem(name, line, "checklist", str(exc))]) from None
         return self._found[ref]
