@@ -67,9 +67,10 @@ sections:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Keep the user's search path and saved sessions out of every test."""
+    """Keep the user's search path, saved sessions and cache out of every test."""
     monkeypatch.delenv("COLLABCHECK_PATH", raising=False)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     yield
 

@@ -20,7 +20,7 @@ def test_installed_wheel_lists_the_five_checklists(tmp_path: Path) -> None:
     # A copy of the source, so the install cannot see the checkout's top-level checklists/.
     source = tmp_path / "src"
     shutil.copytree(
-        ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*cache*", "__pycache__")
+        ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", ".*_cache", "__pycache__")
     )
     subprocess.run(["uv", "pip", "install", "-q", "--python", str(python), str(source)], check=True)
     shutil.rmtree(source)

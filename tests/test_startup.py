@@ -77,3 +77,37 @@ def test_combine_of_json_results_loads_no_yaml_reader(cli: Cli, tiny: Path) -> N
 
     assert "collabcheck.team" in loaded  # the command did run
     assert loaded & {"yaml", "collabcheck.yamlfile", "collabcheck.loader", "jinja2"} == set()
+
+
+# What each command leaves unloaded once the checklist cache holds the files it reads (a second
+# run): PyYAML costs more start-up than any of collabcheck's own modules; building dataclasses
+# (model, scoring) costs about half a millisecond each; tempfile pulls in random.
+NOT_LOADED_WHEN_CACHED = {
+    "list": {"yaml", "collabcheck.loader", "collabcheck.model", "collabcheck.scoring"},
+    "show": {"yaml", "collabcheck.scoring", "tempfile"},
+    "run --answers": {"tempfile", "random"},
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("list", ["list"]),
+        ("show", ["show", "tiny"]),
+        ("run --answers", ["run", "tiny", "--answers", "in/answers.yaml", "-o", "out.md"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_a_command_loads_only_what_it_needs_once_the_cache_is_warm(
+    name: str, args: list[str], tiny: Path
+) -> None:
+    # Not beside tiny.yaml: list would try it as a checklist, and parse it every time.
+    (tiny.parent / "in").mkdir()
+    (tiny.parent / "in" / "answers.yaml").write_text(TINY_ANSWERS, encoding="utf-8")
+    args = ["--checklist-dir", str(tiny.parent), *args]
+    loaded_modules(*args, cwd=tiny.parent)  # fills the cache
+
+    loaded = loaded_modules(*args, cwd=tiny.parent)
+
+    assert "collabcheck.cli" in loaded
+    assert loaded & NOT_LOADED_WHEN_CACHED[name] == set()

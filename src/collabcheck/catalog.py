@@ -2,6 +2,10 @@
 
 The search path is each ``--checklist-dir``, then the folders in COLLABCHECK_PATH, then the
 bundled set; in a folder a checklist is found by its file name, which must be its id.
+
+Checklists are read through checklist_cache.py: a file whose text is in the cache is not parsed
+again, and ``list`` then imports neither PyYAML nor the loader and model (hence their imports in
+the functions that need them).
 """
 
 from __future__ import annotations
@@ -10,10 +14,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from collabcheck.checklist_cache import ChecklistCache
 from collabcheck.errors import ChecklistNotFoundError, ProblemsError
-from collabcheck.loader import load_path
-from collabcheck.model import Checklist
+from collabcheck.textfiles import read_text
+
+if TYPE_CHECKING:
+    from collabcheck.model import Checklist
 
 PATH_ENV = "COLLABCHECK_PATH"
 SUFFIXES = (".yaml", ".yml")
@@ -75,7 +83,7 @@ def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
     if candidate.suffix in SUFFIXES or os.sep in ref or candidate.is_file():
         if not candidate.exists():
             raise ChecklistNotFoundError(f"{ref}: no such file")
-        return load_path(candidate)
+        return _load_cached(candidate)
     return find(ref, extra_dirs)
 
 
@@ -84,9 +92,30 @@ def find(checklist_id: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
     entries = discover(extra_dirs)
     for entry in entries:
         if entry.id == checklist_id:
-            return load_path(entry.path, found_by_name=True)
+            return _load_cached(entry.path, found_by_name=True)
     known = ", ".join(e.id for e in entries) or "none"
     raise ChecklistNotFoundError(f"no checklist {checklist_id!r}; known ids: {known}")
+
+
+def _load_cached(path: Path, *, found_by_name: bool = False) -> Checklist:
+    cache = ChecklistCache.open()
+    checklist = _load(path, read_text(path), cache, found_by_name=found_by_name)
+    cache.save()
+    return checklist
+
+
+def _load(path: Path, text: str, cache: ChecklistCache, *, found_by_name: bool) -> Checklist:
+    """loader.load_path for a file whose text is read, its parsed document from the cache."""
+    from collabcheck.loader import parse_checklist
+    from collabcheck.yamlfile import parse_text
+
+    name = str(path)
+    document = cache.document(path, text)
+    if document is None:
+        document = parse_text(text, name)
+    checklist = parse_checklist(document, name, path, file_id=path.stem if found_by_name else None)
+    cache.remember(path, text, document)
+    return checklist
 
 
 @dataclass(frozen=True)
@@ -110,23 +139,36 @@ def listings(extra_dirs: Iterable[Path] = ()) -> tuple[list[Listing], list[Probl
     """Summaries of every loadable checklist, and the errors of those that did not load."""
     found: list[Listing] = []
     broken: list[ProblemsError] = []
+    cache = ChecklistCache.open()
     for entry in discover(extra_dirs):
-        try:
-            checklist = load_path(entry.path, found_by_name=True)
-        except ProblemsError as exc:  # unreadable (FileReadError) or invalid (ChecklistError)
+        try:  # unreadable (FileReadError) or invalid (ChecklistError): never cached
+            summary = _summary(entry.path, cache)
+        except ProblemsError as exc:
             broken.append(exc)
             continue
-        found.append(
-            Listing(
-                id=checklist.id,
-                title=checklist.title,
-                questions=len(checklist.questions),
-                source=checklist.source.credit(),
-                publisher=checklist.source.publisher,
-                year=checklist.source.year,
-                url=checklist.source.url,
-                origin=entry.origin,
-                path=str(entry.path),
-            )
-        )
+        found.append(Listing(**summary, origin=entry.origin, path=str(entry.path)))
+    cache.save()
     return found, broken
+
+
+_SUMMARY_FIELDS = {"id", "title", "questions", "source", "publisher", "year", "url"}
+
+
+def _summary(path: Path, cache: ChecklistCache) -> dict[str, Any]:
+    """The fields of a Listing that come from the file, from the cache when it has them."""
+    text = read_text(path)
+    summary = cache.summary(path, text)
+    if summary is not None and summary.keys() == _SUMMARY_FIELDS:
+        return summary
+    checklist = _load(path, text, cache, found_by_name=True)
+    summary = {
+        "id": checklist.id,
+        "title": checklist.title,
+        "questions": len(checklist.questions),
+        "source": checklist.source.credit(),
+        "publisher": checklist.source.publisher,
+        "year": checklist.source.year,
+        "url": checklist.source.url,
+    }
+    cache.remember_summary(path, text, summary)
+    return summary

@@ -6,24 +6,25 @@ item starts on, so that validation can say ``FILE:LINE: FIELD: message``.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from collabcheck.errors import FileReadError, Problem
 from collabcheck.textfiles import read_text
+
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported when a file is parsed, not with this module: importing it costs about as
+# much as all of collabcheck's own modules (it compiles a large regular expression that only its
+# pure-Python reader uses), and a checklist found in the cache (checklist_cache.py) needs none.
 
 MAX_DEPTH = 100
 """Nesting deeper than this is refused before composing: libyaml's composer recurses in C."""
 
 MAX_NODES = 200_000
 """Nodes a document may expand to, aliases followed; a 'billion laughs' file stops here."""
-
-try:  # The C loader parses about ten times faster; fall back where libyaml is missing.
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
 
 
 class LineDict(dict[Any, Any]):
@@ -55,11 +56,32 @@ def line_of(container: object, key: Any) -> int | None:
     return None
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+@functools.cache
+def _base_loader() -> type[yaml.SafeLoader]:
+    import yaml
+
+    try:  # The C loader parses about ten times faster; fall back where libyaml is missing.
+        return yaml.CSafeLoader  # type: ignore[return-value]
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        return yaml.SafeLoader
+
+
+@functools.cache
+def _line_loader() -> type[yaml.SafeLoader]:
     """A safe loader whose mappings and sequences carry line numbers."""
+    import yaml
+
+    class LineLoader(_base_loader()):  # type: ignore[misc]
+        pass
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return LineLoader
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+    import yaml
+
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -82,19 +104,17 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
 def _check_expansion(root: yaml.Node, name: str) -> None:
     """Refuse documents whose aliases expand past MAX_NODES (walked without recursion)."""
+    import yaml
+
     seen = 0
     stack: list[yaml.Node] = [root]
     while stack:
@@ -122,8 +142,10 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
 
 def _check_depth(text: str, name: str) -> None:
     """Refuse deep nesting from the event stream, which is flat, before anything recurses."""
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
+    for event in yaml.parse(text, Loader=_base_loader()):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -137,7 +159,9 @@ def _check_depth(text: str, name: str) -> None:
 
 def parse_text(text: str, name: str) -> Any:
     """Parse one YAML document from ``text``; ``name`` is the file name used in problems."""
-    loader = _LineLoader(text)
+    import yaml
+
+    loader = _line_loader()(text)
     try:
         _check_depth(text, name)
         node = loader.get_single_node()

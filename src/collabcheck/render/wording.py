@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from collabcheck.scoring import round_half_up
-
 if TYPE_CHECKING:
     from collabcheck.compare import QuestionChange, Scorecard, ScoreChange
     from collabcheck.model import Bands, Checklist, Question
@@ -26,11 +24,17 @@ DASH = "\u2013"
 
 def percent(score: float | None) -> str:
     """A score as shown: ``62.5%`` (none: a dash)."""
+    # Imported here: show's text and worksheets print no score, and need not build scoring's
+    # classes at start-up (test_startup.py).
+    from collabcheck.scoring import round_half_up
+
     return DASH if score is None else f"{round_half_up(score):.1f}%"
 
 
 def number(value: float | None, places: int = 2) -> str:
     """A mean, SD or range as shown: ``0.50`` (none: a dash)."""
+    from collabcheck.scoring import round_half_up
+
     return DASH if value is None else f"{round_half_up(value, places):.{places}f}"
 
 
