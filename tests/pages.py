@@ -79,6 +79,22 @@ def team() -> str:
     return html.team(combine(results, names, TeamOptions(by=GroupBy.ROLE)).team)
 
 
+def small_groups() -> str:
+    """A board of six in groups of 3, 2 and 1 (roles spelt three ways), grouped by role: small
+    groups withheld, notes listed, the workshop sheet at the end."""
+    roles = (
+        "Executive director",
+        "executive director.",
+        "EXECUTIVE DIRECTOR",
+        "NED",
+        "ned",
+        "Chair",
+    )
+    results = [result("board-readiness", seed, role) for seed, role in enumerate(roles)]
+    names = [f"member-{seed}.json" for seed in range(len(roles))]
+    return html.team(combine(results, names, TeamOptions(by=GroupBy.ROLE)).team)
+
+
 def comparison() -> str:
     """One member's result, then six months on."""
     before = from_result(result("board-readiness", 1), "spring.json")
@@ -89,6 +105,7 @@ def comparison() -> str:
 PAGES: dict[str, Callable[[], str]] = {
     "report": report,
     "team": team,
+    "team-small-groups": small_groups,
     "compare": comparison,
     **{f"worksheet-{cid}": (lambda cid=cid: worksheet(cid)) for cid in BUNDLED},  # type: ignore[misc]
 }

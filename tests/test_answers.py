@@ -41,7 +41,8 @@ def test_unquoted_yes_and_no_in_yaml_mean_the_answer_keys(cli: Cli, write_file: 
     [
         (
             "answers:\n  first.nine: yes\n",
-            ":2: answers.first.nine: unknown question id 'first.nine'",
+            ":2: answers.first.nine: unknown question 'first.nine' in tiny; "
+            "did you mean 'first.one'?",
         ),
         (
             "answers:\n  first.one: maybe\n",
@@ -107,3 +108,85 @@ def test_a_yes_no_organisation_must_be_quoted(cli: Cli, tiny: Path, write_file: 
 
     assert result.exit_code == 1
     assert f"{answers}:1: organisation: must be text (put it in quotes)" in result.stderr
+
+
+def test_answers_by_printed_number_and_by_full_id(
+    cli: Cli, tiny: Path, write_file: WriteFile
+) -> None:
+    # "1.2" quoted, 2.1 unquoted (YAML reads a float), and a full id side by side.
+    answers = write_file(
+        "answers.yaml",
+        'answers:\n  first.one: yes\n  "1.2": {answer: partly, note: half}\n  2.1: no\n',
+    )
+
+    data = run_json(cli, str(tiny), "--answers", str(answers))
+
+    assert [(a["id"], a["answer"], a["note"]) for a in data["answers"]] == [
+        ("first.one", "yes", None),
+        ("first.two", "partly", "half"),
+        ("second.three", "no", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('answers:\n  "1.9": yes\n', "unknown question '1.9' in tiny; did you mean '1.2'?"),
+        ("answers:\n  first.onne: yes\n", "unknown question 'first.onne' in tiny; did you mean"),
+        ("answers:\n  first.one: partley\n", "unknown answer 'partley' (did you mean 'partly'?)"),
+        (
+            'answers:\n  first.one: yes\n  "1.1": no\n',
+            "first.one is answered twice (by id and number)",
+        ),
+    ],
+)
+def test_answer_file_mistakes_get_a_did_you_mean(
+    cli: Cli, tiny: Path, write_file: WriteFile, text: str, message: str
+) -> None:
+    answers = write_file("answers.yaml", text)
+
+    result = cli("run", str(tiny), "--answers", str(answers))
+
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_an_unquoted_number_that_could_be_two_questions_is_refused(
+    cli: Cli, write_file: WriteFile
+) -> None:
+    questions = "".join(f"      - {{id: q{n}, text: Question {n}?}}\n" for n in range(1, 11))
+    checklist = write_file(
+        "ten.yaml",
+        "id: ten\ntitle: Ten\nversion: '1'\nsource: {publisher: P, title: T}\ndescription: D\n"
+        "scale: yes-partly-no\nsections:\n  - id: s\n    title: S\n    questions:\n" + questions,
+    )
+    answers = write_file("answers.yaml", "answers:\n  1.1: yes\n")
+
+    result = cli("run", str(checklist), "--answers", str(answers))
+
+    assert result.exit_code == 1
+    assert "1.1 could be 1.1 or 1.10: put the number in quotes" in result.stderr
+
+
+def test_the_blank_answers_file_lists_every_question_and_runs_once_filled_in(
+    cli: Cli, write_file: WriteFile
+) -> None:
+    blank = cli("show", "board-readiness", "--format", "answers")
+    assert blank.exit_code == 0
+    lines = blank.stdout.splitlines()
+    numbered = [line for line in lines if line.startswith('  # "')]
+    assert len(numbered) == 27
+    assert '  # "1.2":  # 1.2 Training: yes, partly, no, dont-know, n/a' in lines
+
+    # As a person fills it in: uncomment two lines and answer them.
+    filled = blank.stdout.replace('  # "1.2":', '  "1.2": partly').replace(
+        '  # "5.1":', '  "5.1": {answer: no, note: not yet}'
+    )
+    answers = write_file("answers.yaml", filled)
+    data = run_json(cli, "board-readiness", "--answers", str(answers))
+
+    given = {a["id"]: (a["answer"], a["note"]) for a in data["answers"] if a["answer"]}
+    assert given == {
+        "skills.training": ("partly", None),
+        "risks.system-risk-management": ("no", "not yet"),
+    }

@@ -55,7 +55,11 @@ def test_tiny_answers_are_scored_as_worked_out_by_hand(
         "excluded": 0,
         "dont_know": 0,
         "skipped": 0,
+        "hidden": 0,
+        "questions": 3,
     }
+    # first.two (Partly) is in part; second.three (No) is the one priority gap.
+    assert data["gaps"] == {"priority": ["second.three"], "in_part": ["first.two"], "knowledge": []}
     first, second = data["scores"]["sections"]
     assert (first["id"], first["score"], first["rating"]) == ("first", 66.7, "amber")
     assert (second["id"], second["score"], second["rating"]) == ("second", 0.0, "red")

@@ -204,7 +204,11 @@ def test_a_checklist_not_found_is_one_line_naming_the_file(
 @pytest.mark.parametrize(
     ("answers", "extra", "message"),
     [
-        ({"first.won": "yes"}, {}, "answers.first.won: unknown question id 'first.won' in tiny"),
+        (
+            {"first.won": "yes"},
+            {},
+            "answers.first.won: unknown question 'first.won' in tiny; did you mean 'first.two'?",
+        ),
         ({"first.one": "maybe"}, {}, "answers.first.one: unknown answer 'maybe'; use one of yes,"),
         ({}, {"completed_at": "last Tuesday"}, "completed_at: must be a date and time (ISO 8601)"),
         ({}, {"respondent": ["A", "B"]}, "respondent: must be text (put it in quotes)"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import threading
 
 import pytest
 from prompt_toolkit.data_structures import Size
@@ -11,11 +13,13 @@ from prompt_toolkit.output import DummyOutput, Output
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from collabcheck.loader import load_path, parse_checklist
+from collabcheck.menu import Entry, Menu
 from collabcheck.model import Checklist
 from collabcheck.options import NotesPolicy
 from collabcheck.prompting import TerminalPrompter
 from collabcheck.render import markdown
 from collabcheck.runner import RunOptions, RunOutcome, run
+from collabcheck.screen import hint
 from collabcheck.yamlfile import parse_text
 
 ENTER = "\r"
@@ -26,7 +30,7 @@ CTRL_C = "\x03"
 # On a yes-partly-no question: Yes, Partly, No, Don't know, Not applicable, Skip, Back.
 PARTLY, NO, DONT_KNOW = DOWN + ENTER, DOWN * 2 + ENTER, DOWN * 3 + ENTER
 SKIP, BACK = DOWN * 5 + ENTER, DOWN * 6 + ENTER
-WRITE = ENTER  # the first choice of "check your answers"
+WRITE = "w"  # "check your answers": write the report
 
 
 def drive(
@@ -66,8 +70,8 @@ def test_enter_alone_moves_forward_and_low_answers_ask_for_a_note(
         ("second.three", "no", None),  # an empty note is no note
     ]
     assert outcome.result.scores.overall.rounded == 50.0
-    assert "Section 1/2 \u00b7 Question 1 of 3" in screen
-    assert "Section 2/2 \u00b7 Question 3 of 3" in screen
+    assert "Section 1 of 2 \u00b7 Question 1 of 3" in screen
+    assert "Section 2 of 2 \u00b7 Question 3 of 3" in screen
     assert "Where it starts." in screen  # the section intro
     assert "The first thing matters." in screen  # the question's help
 
@@ -132,7 +136,9 @@ def test_only_the_chosen_sections_are_asked(tiny_checklist: Checklist) -> None:
     outcome, screen = drive(tiny_checklist, NO + ENTER + WRITE, sections=("second",))
 
     assert [o.status.value for o in outcome.result.outcomes] == ["skipped", "skipped", "answered"]
-    assert "Section 1/1 \u00b7 Question 1 of 1" in screen
+    # The worksheet's section number, and how many sections this run asks.
+    assert "Section 2 (asking 1 section) \u00b7 Question 1 of 1" in screen
+    assert "Section 2 of 2: Second section" in screen
 
 
 def test_a_question_keeps_its_worksheet_number_when_only_its_section_is_asked(
@@ -145,8 +151,8 @@ def test_a_question_keeps_its_worksheet_number_when_only_its_section_is_asked(
 
     outcome, _ = drive(tiny_checklist, keys, output=terminal, sections=("second",))
 
-    # The check screen shows the picked line: the worksheet's and the report's number.
-    assert "2.1 Is the third thing in place? \u2014 No" in prompts.getvalue()
+    # The check screen shows the worksheet's and the report's number.
+    assert re.search(r"2\.1 +Is the third thing in place\? +No", prompts.getvalue())
     assert "1.1 Is the third" not in prompts.getvalue()
     assert "| 2.1 | Is the third thing in place? | No |" in markdown.report(outcome.result)
 
@@ -211,3 +217,87 @@ def test_every_bundled_checklist_can_be_answered_with_enter_alone() -> None:
         # A checkbox with nothing ticked is a skip; everything else takes the first option.
         outcome, _ = drive(checklist, ENTER * len(asked) + WRITE, sections=sections)
         assert outcome.result.scores.overall.rounded == 100.0, path.name
+
+
+# --- the keys: one per answer, s skip, b and Esc back, ? help, w write -------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "answer"),
+    [("1", "yes"), ("2", "partly"), ("3", "no"), ("4", "dont-know"), ("5", "n/a")],
+)
+def test_a_digit_answers_at_once(tiny_checklist: Checklist, key: str, answer: str) -> None:
+    # The digit answers the first question without Enter; a low answer asks for a note.
+    note = ENTER if answer in ("partly", "no", "dont-know") else ""
+    outcome, _ = drive(tiny_checklist, key + note + "1" + "1" + WRITE)
+
+    assert answers_of(outcome)[0] == ("first.one", answer, None)
+
+
+def test_s_skips_and_b_goes_back(tiny_checklist: Checklist) -> None:
+    # one: s (skip); two: b (back to one); one: 1; two: 1; three: s.
+    outcome, screen = drive(tiny_checklist, "s" + "b" + "1" + "1" + "s" + WRITE)
+
+    assert answers_of(outcome) == [
+        ("first.one", "yes", None),
+        ("first.two", "yes", None),
+        ("second.three", None, None),
+    ]
+    assert "Question 3 of 3 \u00b7 2 answered, 0 skipped" in screen
+
+
+def test_escape_goes_back(tiny_checklist: Checklist) -> None:
+    outcome, _ = drive(tiny_checklist, "1" + "\x1b" + "3" + ENTER + "1" + "1" + WRITE)
+
+    assert answers_of(outcome)[0] == ("first.one", "no", None)
+
+
+def test_question_mark_shows_help_and_the_hint_line_is_there() -> None:
+    prompts = io.StringIO()
+    terminal = Vt100_Output(prompts, lambda: Size(rows=40, columns=100), term="xterm")
+    entries = [Entry("1", "Yes", "yes"), Entry("s", "Skip this question", "skip")]
+    menu = Menu(entries, hint=hint(["1"]), help_lines=["Don't know counts as 0."])
+
+    with create_pipe_input() as pipe:
+        pipe.send_text("?")
+        # The list is drawn with the help before the input ends (EOFError).
+        threading.Timer(2.0, pipe.close).start()
+        with pytest.raises(EOFError):
+            menu.run(input=pipe, output=terminal)
+
+    shown = prompts.getvalue()
+    assert "Keys: 1 answer \u00b7 s skip \u00b7 b or Esc back \u00b7 ? help" in shown
+    assert "Don't know counts as 0." in shown
+    assert "(Use arrow keys)" not in shown
+
+
+def test_the_check_screen_keeps_the_cursor_on_the_changed_question(
+    tiny_checklist: Checklist,
+) -> None:
+    # All Yes; on the check screen go to 2.1 and make it No; Enter again opens 2.1 (the cursor
+    # stayed there), keep No; then w writes.
+    keys = "111" + DOWN * 3 + ENTER + "3" + ENTER + ENTER + ENTER + ENTER + WRITE
+
+    outcome, _ = drive(tiny_checklist, keys)
+
+    assert answers_of(outcome)[2] == ("second.three", "no", None)
+
+
+def test_the_check_screen_fits_sixty_columns_and_scrolls_in_place() -> None:
+    from collabcheck.catalog import resolve
+
+    checklist = resolve("board-readiness", [])
+    prompts = io.StringIO()
+    terminal = Vt100_Output(prompts, lambda: Size(rows=20, columns=60), term="xterm")
+    # Answer every question Yes, then walk to the last row and change it to Partly.
+    keys = "1" * 27 + UP + ENTER + "2" + ENTER + WRITE
+
+    outcome, _ = drive(checklist, keys, output=terminal)
+
+    assert outcome.result.outcomes[-1].answer == "partly"
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "\n", prompts.getvalue()).splitlines()
+    rows = [line for line in drawn if re.match(r"[\u203a ] +\d\.\d ", line)]
+    assert rows and all(len(row) < 60 for row in rows)
+    # The last row, reached by going up from the top, is drawn: the list scrolled to it.
+    last = checklist.numbers[checklist.questions[-1].id]
+    assert any(f" {last} " in row and "Yes" in row for row in rows)

@@ -34,8 +34,8 @@ def hidden(section: str = "s") -> ScoredAnswer:
         ([answered("yes"), answered("dont-know")], Tally(50.0, "amber", 2, 0, 1, 0)),
         # N/A is excluded from the score and counted as excluded, not answered.
         ([answered("yes"), answered("n/a")], Tally(100.0, "green", 1, 1, 0, 0)),
-        # Skipped questions are not scored but counted; hidden ones are in no count.
-        ([answered("no"), skipped(), hidden()], Tally(0.0, "red", 1, 0, 0, 1)),
+        # Skipped questions are not scored but counted; hidden ones (not asked) are counted apart.
+        ([answered("no"), skipped(), hidden()], Tally(0.0, "red", 1, 0, 0, 1, 1)),
         # Weights: (2*1 + 1*0) / 3
         ([answered("yes", weight=2), answered("no")], Tally(200 / 3, "amber", 2, 0, 0, 0)),
         ([answered("yes", weight=0), answered("no")], Tally(0.0, "red", 2, 0, 0, 0)),

@@ -9,20 +9,24 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from typer.testing import Result as CliResult
 
-from collabcheck.errors import MismatchError
+from collabcheck.errors import DuplicateResultError, MismatchError
+from collabcheck.loader import parse_checklist
 from collabcheck.model import Answer, Bands, Status
 from collabcheck.options import GroupBy
 from collabcheck.outcome_pool import score_values_many
 from collabcheck.result import Meta, build
 from collabcheck.scoring import ScoredAnswer, score
-from collabcheck.team import TeamOptions, TeamResult, combine
-from tests import teamdata
+from collabcheck.team import TeamOptions, TeamResult, combine, group_key
+from collabcheck.yamlfile import parse_text
+from tests import teamdata, workshopdata
 
 Cli = Callable[..., CliResult]
 NAMES = list(teamdata.PEOPLE)
@@ -193,14 +197,17 @@ def test_by_role_sets_groups_side_by_side_and_hides_small_ones() -> None:
 
     # board: Ann, Bob, Dan. People 75, 50, 25; money 75, 25, 75.
     assert (board.name, board.size, board.shown) == ("board", 3, True)
+    assert board.sections is not None
     assert board.sections[0].score == pytest.approx(50.0)
     assert board.sections[1].score == pytest.approx(175 / 3)
     assert board.questions is not None
     lead = board.questions[0]
     assert ({c.key: c.count for c in lead.counts if c.count}, lead.mean) == ({"yes": 3}, 1.0)
-    # exec: Cat and Eve, two: too few to show question by question; their section scores show.
-    assert (execs.name, execs.size, execs.shown, execs.questions) == ("exec", 2, False, None)
-    assert execs.sections[0].score == pytest.approx((37.5 + 25) / 2)
+    # exec: Cat and Eve, two: too few to show anything of their own, scores included.
+    assert (execs.name, execs.size, execs.shown) == ("exec", 2, False)
+    assert (execs.overall, execs.sections, execs.questions) == (None, None, None)
+    # ... yet they count in the whole team: five answered the lead question.
+    assert t.questions[0].stats.answered == 5
 
 
 def test_min_group_decides_which_groups_are_shown() -> None:
@@ -260,9 +267,14 @@ def test_a_group_too_small_to_show_is_not_named_beside_its_answers() -> None:
     assert [m.role for m in by_role.answers] == [
         "board", "board", "(group under 3)", "board", "(group under 3)"
     ]  # fmt: skip
-    assert {m.organisation for m in by_role.answers} == {"North", "South"}
-    # Named, a small group is still withheld beside the answers (the roster names it).
+    # Unless named, the rows carry only the attribute grouped by.
+    assert {m.organisation for m in by_role.answers} == {None}
+    # Named, a small group is still withheld beside the answers (the roster names it), and so
+    # is its members' other attribute.
     assert {m.organisation for m in by_organisation.answers} == {"North", "(group under 3)"}
+    assert [m.role for m in by_organisation.answers] == [
+        "board", "board", None, None, "exec"
+    ]  # fmt: skip
     assert {m.organisation for m in by_organisation.roster} == {"North", "South"}
 
 
@@ -285,3 +297,314 @@ def test_spread_is_population_standard_deviation() -> None:
 
     assert budget.sd == 0.5
     assert not math.isclose(budget.sd or 0, 2**-0.5)
+
+
+# --- the workshop's lists (tests/workshopdata.py) ---------------------------------------------
+
+MAPPED = (("NED", "Non-executive director"),)
+
+
+def board(options: TeamOptions | None = None, order: list[str] | None = None) -> TeamResult:
+    names = order or list(workshopdata.ROWS)
+    results = [workshopdata.member(name) for name in names]
+    return combine(results, [f"{n}.json" for n in names], options).team
+
+
+def ids(questions: Any) -> list[str]:
+    return [q.id for q in questions]
+
+
+def test_disagreement_does_not_count_dont_know_as_low_and_ties_keep_checklist_order() -> None:
+    t = board()
+
+    # split and wide have the same spread: checklist order. lone_dk (Yes 5, Don't know 1) is
+    # a knowledge gap, not a disagreement.
+    assert ids(t.disagreements) == ["risk.split", "money.wide"]
+    split = question(t, "risk.split").stats
+    assert split.sd == pytest.approx(math.sqrt(1.2083333 / 6), abs=1e-6)
+    assert question(t, "money.wide").stats.sd == pytest.approx(split.sd)
+    assert not question(t, "risk.lone_dk").stats.disagreement
+
+
+def test_what_the_team_does_not_know_most_dont_knows_first() -> None:
+    t = board()
+
+    assert [(q.id, q.stats.dont_know) for q in t.unknown] == [
+        ("money.mostly_dk", 4),
+        ("risk.lone_dk", 1),
+    ]
+
+
+def test_weakest_leaves_out_questions_answered_mostly_dont_know_and_questions_all_na() -> None:
+    t = board()
+
+    assert ids(t.weakest) == ["risk.weak", "money.middling"]
+    assert [q.stats.mean for q in t.weakest] == pytest.approx([1 / 12, 2.5 / 6])
+    all_na = question(t, "risk.all_na").stats
+    assert (all_na.answered, all_na.excluded, all_na.mean) == (0, 6, None)
+    listed = {*ids(t.disagreements), *ids(t.unknown), *ids(t.weakest)}
+    assert "risk.all_na" not in listed
+
+
+def test_group_names_match_ignoring_case_spacing_and_punctuation() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE))
+
+    # Three spellings of one role are one group, shown as first spelt; NED and Non-executive
+    # director stay apart without a map.
+    assert [(g.name, g.size) for g in t.groups] == [
+        ("Chair", 1),
+        ("Executive director", 3),
+        ("NED", 1),
+        ("Non-executive director", 1),
+    ]
+
+
+def test_a_group_map_merges_synonyms() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED))
+
+    assert [(g.name, g.size, g.shown) for g in t.groups] == [
+        ("Chair", 1, False),
+        ("Executive director", 3, True),
+        ("Non-executive director", 2, False),
+    ]
+
+
+def test_groups_differ_largest_first_sections_before_questions_on_a_tie() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED, min_group=2))
+
+    found = [
+        (d.id, d.is_section, d.highest.group, d.lowest.group, round(d.difference, 4))
+        for d in t.differences
+    ]
+    assert found == [
+        ("risk.split", False, "Executive director", "Non-executive director", 1.0),
+        ("risk", True, "Executive director", "Non-executive director", 50.0),
+        ("risk.lone_dk", False, "Executive director", "Non-executive director", 0.5),
+    ]
+    split = t.differences[0]
+    assert (split.highest.answered, split.lowest.answered) == (3, 2)
+    # The Chair, a group of one, is compared with nobody.
+    assert all(d.highest.group != "Chair" and d.lowest.group != "Chair" for d in t.differences)
+
+
+def test_no_group_differs_when_only_one_group_is_shown() -> None:
+    assert board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED)).differences == ()
+    assert board().differences == ()
+
+
+def test_notes_are_anonymised_in_an_order_that_does_not_follow_the_files() -> None:
+    forwards = board()
+    backwards = board(order=list(reversed(workshopdata.ROWS)))
+
+    assert question(forwards, "risk.split").stats.notes == workshopdata.NOTES
+    assert question(backwards, "risk.split").stats.notes == workshopdata.NOTES
+
+
+def test_a_small_groups_notes_are_only_in_the_whole_teams_list() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED, min_group=2))
+    chair, executives, non_executives = t.groups
+
+    assert chair.questions is None
+    assert executives.questions is not None and non_executives.questions is not None
+    assert executives.questions[0].notes == ("a Board paper is due", "We review risks monthly")
+    assert non_executives.questions[0].notes == ()
+    assert "Sees it differently" in question(t, "risk.split").stats.notes
+
+
+def test_no_notes_leaves_every_note_out_even_beside_the_answers() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, notes=False, min_group=1))
+
+    assert all(not q.stats.notes for q in t.questions)
+    assert all(not s.notes for g in t.groups for s in g.questions or ())
+    assert all(o.note is None for m in t.answers for o in m.outcomes)
+
+
+def test_small_groups_show_nothing_of_their_own_but_count_in_the_whole_team() -> None:
+    t = board(TeamOptions(by=GroupBy.ROLE, group_map=MAPPED))
+    chair, executives, non_executives = t.groups
+
+    for small in (chair, non_executives):
+        assert (small.overall, small.sections, small.questions) == (None, None, None)
+    assert executives.overall is not None and executives.overall.respondents == 3
+    assert t.overall.respondents == 6
+    assert question(t, "risk.split").stats.answered == 6
+    # Rows of answers: the group as shown (never a member's own spelling), a small group
+    # withheld, and no other attribute.
+    assert [(m.role, m.organisation) for m in t.answers] == [
+        ("Executive director", None),
+        ("Executive director", None),
+        ("Executive director", None),
+        ("(group under 3)", None),
+        ("(group under 3)", None),
+        ("(group under 3)", None),
+    ]
+
+
+def test_without_by_the_rows_carry_no_role_or_organisation_unless_named() -> None:
+    assert {(m.role, m.organisation) for m in board().answers} == {(None, None)}
+    named = board(TeamOptions(named=True))
+    assert named.answers[3].role == "NED"
+    assert named.answers[3].organisation == "North Valley ICB"
+
+
+# --- the same result twice --------------------------------------------------------------------
+
+
+def test_the_same_result_twice_is_refused_naming_both_files() -> None:
+    ada = workshopdata.member("Adaora")
+    again = workshopdata.member("Adaora")  # built anew: equal, not the same objects
+
+    with pytest.raises(DuplicateResultError) as caught:
+        combine([ada, workshopdata.member("Benedikt"), again], ["a.json", "b.json", "c.json"])
+
+    assert str(caught.value) == (
+        "c.json: the same result as a.json (the same respondent and completion time): "
+        "combine counts each member once; give each result once"
+    )
+
+
+def test_the_same_content_without_a_name_or_time_is_refused() -> None:
+    ada = workshopdata.member("Adaora")
+    anonymous = dataclasses.replace(ada, meta=Meta())
+
+    with pytest.raises(
+        DuplicateResultError, match=r"^y: the same result as x \(the same content\)"
+    ):
+        combine([anonymous, dataclasses.replace(anonymous)], ["x", "y"])
+
+
+def test_two_people_with_the_same_answers_are_two_members() -> None:
+    ada = workshopdata.member("Adaora")
+    twin = dataclasses.replace(ada, meta=dataclasses.replace(ada.meta, respondent="Twin"))
+    nameless = [dataclasses.replace(ada, meta=Meta(completed_at=t)) for t in ("1", "2")]
+
+    assert combine([ada, twin, *nameless], ["a", "b", "c", "d"]).team.respondents == 4
+
+
+# --- custom scales ----------------------------------------------------------------------------
+
+CUSTOM = textwrap.dedent(
+    """\
+    id: custom-fixture
+    title: Custom fixture
+    version: "1"
+    source: {publisher: Test Publisher, title: A test source}
+    description: A four-point scale.
+    scale:
+      - {key: always, label: Always, value: 1}
+      - {key: often, label: Often, value: 0.67}
+      - {key: rarely, label: Rarely, value: 0.33}
+      - {key: never, label: Never, value: 0}
+    sections:
+      - id: s
+        title: S
+        questions:
+          - {id: q, text: How often?}
+    """
+)
+
+
+def test_a_custom_scale_keeps_every_option_in_order_even_unchosen() -> None:
+    custom = parse_checklist(parse_text(CUSTOM, "custom.yaml"), "custom.yaml")
+    results = [
+        build(custom, {"s.q": Answer(key)}, Meta(respondent=key)) for key in ("never", "always")
+    ]
+
+    t = combine(results, ["a", "b"]).team
+
+    assert [o.key for o in t.scale] == ["always", "often", "rarely", "never"]
+    assert counts(t, "s.q") == {"always": 1, "often": 0, "rarely": 0, "never": 1}
+
+
+# --- the list and privacy rules, recomputed independently on generated teams ------------------
+
+VALUES = {"yes": 1.0, "partly": 0.5, "no": 0.0, "dont-know": 0.0}
+SPELT = {
+    "Executive director": ("Executive director", "executive director ", "EXECUTIVE-DIRECTOR"),
+    "Chair": ("Chair", "chair."),
+    "Non-executive director": ("Non-executive director", "non executive director"),
+}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_generated_teams_lists_and_groups_follow_the_rules(seed: int) -> None:
+    rng = random.Random(seed)
+    checklist = workshopdata.checklist()
+    keys = ["yes", "partly", "no", "dont-know", "n/a", None]
+    raw: list[tuple[str, dict[str, str | None]]] = []
+    results = []
+    for index in range(rng.randint(2, 12)):
+        group = rng.choice(list(SPELT))
+        given = {qid: rng.choice(keys) for qid in workshopdata.QUESTIONS}
+        raw.append((group, given))
+        answers = {qid: Answer(key) for qid, key in given.items() if key is not None}
+        meta = Meta(respondent=f"m{index}", role=rng.choice(SPELT[group]), completed_at="t")
+        results.append(build(checklist, answers, meta))
+    min_group = rng.randint(1, 4)
+    options = TeamOptions(by=GroupBy.ROLE, min_group=min_group)
+
+    t = combine(results, [f"{i}.json" for i in range(len(results))], options).team
+
+    def values(members: list[dict[str, str | None]], qid: str) -> list[tuple[float, bool]]:
+        return [
+            (VALUES[key], key == "dont-know")
+            for m in members
+            if (key := m[qid]) is not None and key != "n/a"
+        ]
+
+    everyone = [answers for _, answers in raw]
+    expected_disagree: list[tuple[float, int, str]] = []
+    expected_unknown: list[tuple[int, int, str]] = []
+    expected_weak: list[tuple[float, int, str]] = []
+    for place, qid in enumerate(workshopdata.QUESTIONS):
+        found = values(everyone, qid)
+        if not found:
+            continue
+        plain = [v for v, _ in found]
+        mean = sum(plain) / len(plain)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in plain) / len(plain))
+        dont_know = sum(dk for _, dk in found)
+        split = max(plain) >= 0.75 and any(v <= 0.25 for v, dk in found if not dk)
+        if split:
+            expected_disagree.append((-round(sd, 9), place, qid))
+        if dont_know:
+            expected_unknown.append((-dont_know, place, qid))
+        if not split and mean < 0.5 and 2 * dont_know < len(found):
+            expected_weak.append((round(mean, 9), place, qid))
+    assert ids(t.disagreements) == [qid for *_, qid in sorted(expected_disagree)]
+    assert ids(t.unknown) == [qid for *_, qid in sorted(expected_unknown)]
+    assert ids(t.weakest) == [qid for *_, qid in sorted(expected_weak)]
+
+    # Groups: spellings matched; a group under min_group shows nothing; differences between
+    # shown groups only, 0.5 apart or more.
+    sizes = Counter(group for group, _ in raw)
+    assert sorted((g.size, g.shown) for g in t.groups) == sorted(
+        (n, n >= min_group) for n in sizes.values()
+    )
+    for g in t.groups:
+        assert (g.overall is None) == (g.questions is None) == (not g.shown)
+    members_of = {
+        group: [answers for name, answers in raw if name == group]
+        for group, n in sizes.items()
+        if n >= min_group
+    }
+    expected_differences = set()
+    for qid in workshopdata.QUESTIONS:
+        means = [
+            sum(v for v, _ in found) / len(found)
+            for members in members_of.values()
+            if (found := values(members, qid))
+        ]
+        if len(means) > 1 and round(max(means) - min(means), 6) >= 0.5:
+            expected_differences.add(qid)
+    assert {d.id for d in t.differences if not d.is_section} == expected_differences
+    shown_names = {group_key(g.name) for g in t.groups if g.shown}
+    for d in t.differences:
+        assert {group_key(d.highest.group), group_key(d.lowest.group)} <= shown_names
+    # The rows of answers: the group's shown name or withheld, never a member's spelling.
+    shown_as = {g.name for g in t.groups if g.shown}
+    for (group, _), m in zip(raw, t.answers, strict=True):
+        assert m.role == (group if group in shown_as else f"(group under {min_group})") or (
+            group_key(m.role) == group_key(group) and m.role in shown_as
+        )
+        assert m.organisation is None

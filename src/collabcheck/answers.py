@@ -1,12 +1,15 @@
 """Answers files: a run's answers given up front (YAML or JSON), checked against the checklist.
 
+A question is named by its full id or by its number as printed (``"1.2"``, quoted: YAML reads
+an unquoted 1.10 as 1.1).
+
 ```yaml
 checklist: board-readiness        # optional; must match the checklist being run
 version: "1"                      # optional; must match it too (the offline form writes it)
 completed_at: "2026-11-29T10:15:00+00:00"  # optional; when the answers were given
 organisation: Example NHS Trust   # optional, like respondent and role
 answers:
-  skills.training: partly
+  "1.2": partly                   # the number as printed, or the full id:
   skills.skills-and-capacity: yes # unquoted yes/no work: YAML 1.1 reads them as true/false
   purpose.shared-purpose: {answer: no, note: not yet agreed}
 ```
@@ -14,6 +17,7 @@ answers:
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -104,11 +108,15 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
     if not isinstance(raw, dict):
         bad(line_of(data, "answers"), "answers", "must map question ids to answers")
         raw = {}
+    by_number = {number: qid for qid, number in checklist.numbers.items()}
     for qid, given in raw.items():
         line = line_of(raw, qid)
-        question = checklist.question(str(qid))
+        question, problem = _question(checklist, qid, by_number)
         if question is None:
-            bad(line, f"answers.{qid}", f"unknown question id {qid!r} in {checklist.id}")
+            bad(line, f"answers.{qid}", problem)
+            continue
+        if question.id in answers:
+            bad(line, f"answers.{qid}", f"{question.id} is answered twice (by id and number)")
             continue
         answer = _answer(question, checklist, given, line, bad)
         if answer is not None:
@@ -136,6 +144,26 @@ def _timestamp(data: dict[Any, Any], bad: Any) -> str | None:
     return None
 
 
+def _question(
+    checklist: Checklist, given: Any, by_number: dict[str, str]
+) -> tuple[Question | None, str]:
+    """The question an answers file names by full id or printed number, or why none is."""
+    if isinstance(given, float):
+        # An unquoted 1.2 is read as a number; 1.10 would read as 1.1, so refuse the doubt.
+        text = repr(given)
+        if f"{text}0" in by_number:
+            return None, f"{text} could be {text} or {text}0: put the number in quotes"
+    else:
+        text = str(given)
+    qid = by_number.get(text, text)
+    question = checklist.question(qid)
+    if question is not None:
+        return question, ""
+    close = difflib.get_close_matches(text, [*checklist.numbers, *by_number], n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return None, f"unknown question {text!r} in {checklist.id}{hint}"
+
+
 def _answer(
     question: Question, checklist: Checklist, given: Any, line: int | None, bad: Any
 ) -> Answer | None:
@@ -158,7 +186,9 @@ def _answer(
     if question.kind is QuestionKind.SCALE:
         if not isinstance(given, str) or checklist.scale.option(given) is None:
             allowed = ", ".join(checklist.scale.keys)
-            bad(line, at, f"unknown answer {given!r}; use one of {allowed}")
+            close = difflib.get_close_matches(str(given), checklist.scale.keys, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            bad(line, at, f"unknown answer {given!r}{hint}; use one of {allowed}")
             return None
         return Answer(given, note)
     if question.kind is QuestionKind.CHOICE:

@@ -191,7 +191,11 @@ def show(
         str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
     ],
     fmt: Annotated[
-        ChecklistFormat, _format_option("text, md (a printable worksheet), json or html.")
+        ChecklistFormat,
+        _format_option(
+            "text, md (a printable worksheet), json, html, or answers (a blank answers file "
+            "for run --answers)."
+        ),
     ] = ChecklistFormat.TEXT,
     output: OutputOption = None,
     lines: Annotated[
@@ -361,19 +365,39 @@ def run(
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Ask line by line with numbered choices, for screen readers (also with "
+            "TERM=dumb); reads answers from a pipe too.",
+        ),
+    ] = False,
     fail_under: FailUnder = None,
 ) -> None:
     """Answer a checklist and write the scored report (Markdown, JSON or HTML to print).
 
     Every answer is saved as it is given: Ctrl-C stops, and --resume continues.
+    On a terminal, the run ends with a summary and saves the Markdown report and
+    the JSON result side by side (it asks where); -o FILE writes one file instead.
     Without a terminal, give the answers with --answers FILE.
 
     Example: collabcheck run board-readiness --format json -o result.json
     """
+    import os
+
     from collabcheck.catalog import resolve
-    from collabcheck.runner import RunOptions
+    from collabcheck.runner import RunOptions, how_started
     from collabcheck.runner import run as run_checklist
 
+    plain_mode = plain or os.environ.get("TERM") == "dumb"
+    shaping = [f"--checklist-dir={d}" for d in _dirs(ctx)]
+    if fmt is not RunFormat.MD:
+        shaping.append(f"--format={fmt.value}")
+    if output is not None:
+        shaping.append(f"-o={output}")
+    if plain:
+        shaping.append("--plain")
     options = RunOptions(
         checklist=resolve(checklist, _dirs(ctx)),
         ref=checklist,
@@ -384,23 +408,42 @@ def run(
         sections=tuple(section or ()),
         notes=notes,
         resume=resume,
+        program=how_started(sys.argv, getattr(sys, "orig_argv", sys.argv), os.environ),
+        shaping=tuple(shaping),
     )
 
     def prompter() -> Any:
         from collabcheck.prompting import terminal_prompter
 
-        return terminal_prompter()
+        return terminal_prompter(plain=plain_mode)
 
-    outcome = run_checklist(options, terminal=sys.stdin.isatty(), prompter=prompter)
+    # --plain reads its answers line by line, so it works from a pipe (a screen reader's, a
+    # script's); the arrow-key prompts need a terminal.
+    terminal = sys.stdin.isatty() or plain
+    outcome = run_checklist(options, terminal=terminal, prompter=prompter)
     for warning in outcome.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
-    emit(render_result(outcome.result, fmt), output)
-    if outcome.interactive:
-        from collabcheck.render.terminal import print_summary
+    if outcome.interactive and output is None and sys.stdout.isatty():
+        _save_beside(outcome, plain_mode)
+    else:
+        emit(render_result(outcome.result, fmt), output)
+        if outcome.interactive:
+            from collabcheck.render.terminal import print_summary
 
-        print_summary(outcome.result)
+            print_summary(outcome.result, plain=plain_mode)
+    outcome.close()  # only now that the report is written: until then the answers stay saved
     _check_threshold(outcome.result, fail_under)
+
+
+def _save_beside(outcome: Any, plain: bool) -> None:
+    """The end of a run on a terminal: a summary, then the Markdown report and the JSON result
+    saved side by side where the person says, and what to do next."""
+    from collabcheck.render.terminal import print_next_steps, print_summary
+
+    print_summary(outcome.result, plain=plain, gaps=5)
+    report, data = outcome.save_beside()
+    print_next_steps(report, data, outcome.options.program, plain=plain)
 
 
 @app.command()
@@ -451,12 +494,30 @@ def combine(
         ),
     ],
     fmt: Annotated[
-        TeamFormat, _format_option("md (the default), json, html or csv (a row per answer).")
-    ] = TeamFormat.MD,
+        TeamFormat | None,
+        _format_option(
+            "text (the default on a terminal: fitted to its width), md (the default otherwise), "
+            "json, html (ends with a printable workshop sheet), csv (a row per answer) or "
+            "actions (the workshop sheet as CSV)."
+        ),
+    ] = None,
     output: OutputOption = None,
     by: Annotated[
         GroupBy | None,
-        typer.Option("--by", help="Set groups side by side in the section table."),
+        typer.Option(
+            "--by",
+            help="Set groups side by side, and list where they differ. Names match ignoring "
+            "case, spacing and punctuation.",
+        ),
+    ] = None,
+    group_map: Annotated[
+        Path | None,
+        typer.Option(
+            "--group-map",
+            metavar="FILE",
+            help="YAML mapping each spelling of a role (or organisation) to its group, e.g. "
+            "'NED: Non-executive director'. Needs --by.",
+        ),
     ] = None,
     named: Annotated[
         bool, typer.Option("--named", help="Name the respondents (otherwise they are numbered).")
@@ -467,13 +528,18 @@ def combine(
             "--min-group",
             metavar="N",
             min=1,
-            help="Show a group's answers question by question only if it has N or more members.",
+            help="Show a group's scores, answers and notes only if it has N or more members.",
         ),
     ] = 3,
+    no_notes: Annotated[
+        bool, typer.Option("--no-notes", help="Leave members' notes out of every format.")
+    ] = False,
 ) -> None:
-    """Combine a team's results into one report: where members disagree, and where the team
-    agrees it is weakest, first; then team scores (mean of members' scores) and every question's
-    answers, mean and spread. Nobody is named unless --named.
+    """Combine a team's results into one report that says what a workshop should talk about:
+    where members disagree, where groups differ, what the team does not know and where it agrees
+    it is weakest, first; then team scores (mean of members' scores), every question's answers,
+    mean and spread, and members' notes without names. Nobody is named unless --named; a group
+    smaller than --min-group shows nothing of its own. The same result given twice is refused.
 
     Takes results (run --format json) and answers files (saved by the offline form of
     collabcheck form, or written by hand), each scored against the checklist it names.
@@ -485,7 +551,16 @@ def combine(
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
-    options = TeamOptions(by=by, named=named, min_group=min_group)
+    if group_map is not None and by is None:
+        raise UsageError("--group-map needs --by role or --by organisation")
+    spellings: tuple[tuple[str, str], ...] = ()
+    if group_map is not None:
+        from collabcheck.group_map import read_group_map
+
+        spellings = read_group_map(group_map)
+    options = TeamOptions(
+        by=by, named=named, min_group=min_group, notes=not no_notes, group_map=spellings
+    )
     with no_collection():
         inputs = read_many(result_files, _dirs(ctx))
         combined = combine_results(inputs.results, result_files, options)
@@ -493,6 +568,17 @@ def combine(
     for warning in combined.warnings:
         sys.stderr.write(f"collabcheck: warning: {warning}\n")
 
+    to_terminal = output is None and sys.stdout.isatty()
+    if fmt is None:
+        fmt = TeamFormat.TEXT if to_terminal else TeamFormat.MD
+    if fmt is TeamFormat.TEXT:
+        import os
+        import shutil
+
+        width = shutil.get_terminal_size().columns if to_terminal else 88
+        colour = to_terminal and "NO_COLOR" not in os.environ
+        emit(render_team(combined.team, fmt, width, colour), output)
+        return
     emit(render_team(combined.team, fmt), output)
 
 

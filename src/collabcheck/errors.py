@@ -64,13 +64,18 @@ class NoTerminalError(CollabcheckError):
 class RunInterruptedError(CollabcheckError):
     """The person stopped an interactive run; their answers are saved."""
 
-    def __init__(self, saved: int, checklist_id: str) -> None:
+    def __init__(self, saved: int, resume_command: str, *, kept: bool = False) -> None:
         self.saved = saved
-        self.checklist_id = checklist_id
-        super().__init__(
-            f"Saved {saved} answer{'' if saved == 1 else 's'}. "
-            f"Continue with: collabcheck run {checklist_id} --resume"
-        )
+        self.resume_command = resume_command
+        if saved:
+            message = (
+                f"Saved {saved} answer{'' if saved == 1 else 's'}. Continue with: {resume_command}"
+            )
+        elif kept:
+            message = f"Stopped; the saved answers are kept. Continue with: {resume_command}"
+        else:
+            message = "Stopped before any answer was given."
+        super().__init__(message)
 
 
 class UsageError(CollabcheckError):
@@ -83,3 +88,7 @@ class OutputExistsError(CollabcheckError):
 
 class MismatchError(CollabcheckError):
     """Results of different checklists given to combine or compare."""
+
+
+class DuplicateResultError(CollabcheckError):
+    """The same result given twice to combine, which would count one person twice."""

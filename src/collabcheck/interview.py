@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
@@ -25,7 +26,10 @@ from collabcheck.model import (
 )
 from collabcheck.options import NotesPolicy
 from collabcheck.result import now, visible_answers
+from collabcheck.screen import Progress, resuming, saved_session_question, when_words
 from collabcheck.sessions import Session, saved_session
+
+__all__ = ["Interview", "Move", "Progress", "Prompter", "Respondent", "ReviewLine"]
 
 
 class Move(Enum):
@@ -36,22 +40,6 @@ class Move(Enum):
 
 
 @dataclass(frozen=True)
-class Progress:
-    """Where the person is, for 'Section 2/6 · Question 5 of 27'."""
-
-    section: int
-    sections: int
-    question: int
-    questions: int
-
-    def __str__(self) -> str:
-        return (
-            f"Section {self.section}/{self.sections} \u00b7 "
-            f"Question {self.question} of {self.questions}"
-        )
-
-
-@dataclass(frozen=True)
 class ReviewLine:
     """One line of the 'check your answers' screen."""
 
@@ -59,6 +47,7 @@ class ReviewLine:
     number: str
     answer: str
     note: str | None
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,10 +60,20 @@ class Respondent:
 
 
 class Prompter(Protocol):
-    """Everything a run asks the person, and what it shows them between questions."""
+    """Everything a run asks the person, and what it shows them between questions.
 
-    def ask_resume(self, answered: int, started_at: str | None) -> bool:
-        """Offer to resume a saved session with ``answered`` answers; True to resume."""
+    A question of the run that is not one of the checklist's (resume or start over; where a
+    piece of work has got to) is an ``ask_choice``: the interview words it, the prompter only
+    shows it, so both prompters ask it alike.
+    """
+
+    def ask_choice(
+        self, message: str, options: Sequence[tuple[str, str]], default: str | None = None
+    ) -> str:
+        """Ask the person to pick one of ``options`` (key, label); return the key."""
+
+    def notice(self, message: str) -> None:
+        """Tell the person something between questions (one sentence)."""
 
     def welcome(self, checklist: Checklist) -> None:
         """Show the checklist's title, source and description before anything is asked."""
@@ -93,8 +92,12 @@ class Prompter(Protocol):
     def ask_note(self, question: Question, previous: str | None) -> str | None:
         """Ask for an optional note; an empty reply is no note."""
 
-    def review(self, lines: Sequence[ReviewLine]) -> Question | None:
-        """Show every answer; return a question to change, or None to write the report."""
+    def review(
+        self, lines: Sequence[ReviewLine], summary: str, current: str | None
+    ) -> Question | None:
+        """Show every answer (``summary`` counts them); return a question to change, or None to
+        write the report. ``current``: the full id of the question last changed, where the
+        person was."""
 
 
 def answer_text(checklist: Checklist, question: Question, answer: Answer | None) -> str:
@@ -144,11 +147,20 @@ class Interview:
         are not asked again. Returns the answers to the questions shown.
         """
         self.prompter.welcome(self.checklist)
-        self._ask_respondent(known)
+        if self.session.state.started_at is None:
+            self._ask_respondent(known)
+        else:  # a resumed session: who is answering was asked (and maybe left empty) before
+            self._fill_respondent(known)
         start = 0 if only_unanswered else self._start_index()
         self._ask_from(start, only_unanswered=only_unanswered)
         self._review()
         return visible_answers(self.checklist, self.answers)
+
+    def _fill_respondent(self, known: Respondent) -> None:
+        state = self.session.state
+        state.organisation = known.organisation or state.organisation
+        state.respondent = known.respondent or state.respondent
+        state.role = known.role or state.role
 
     def _ask_respondent(self, known: Respondent) -> None:
         """Ask for each detail nobody gave; an empty reply leaves it out."""
@@ -198,13 +210,16 @@ class Interview:
                 self._record(question, Answer(None, self._existing_note(question)))
             else:
                 assert isinstance(reply, Answer)
+                # Saved before the note is asked: Ctrl-C at the note keeps the answer.
+                self._record(question, Answer(reply.answer, self._existing_note(question)))
                 self._record(question, self._with_note(question, reply))
             index += 1
         self._remember_position(None)
 
     def _announce(self, section_id: str) -> None:
-        ids = [s.id for s in self.sections]
-        section = self.sections[ids.index(section_id)]
+        # The worksheet's number, whichever sections are asked (a run of --section 5 shows 5).
+        ids = [s.id for s in self.checklist.sections]
+        section = self.checklist.sections[ids.index(section_id)]
         self.prompter.section_start(section, ids.index(section_id) + 1, len(ids))
 
     def _previous_shown(self, index: int) -> int:
@@ -215,12 +230,17 @@ class Interview:
 
     def _progress(self, question: Question) -> Progress:
         shown = [q for q in self.questions if self._shown(q)]
-        ids = [s.id for s in self.sections]
+        ids = [s.id for s in self.checklist.sections]
+        given = [self.answers.get(q.id) for q in shown]
+        some = len(self.sections) < len(ids)
         return Progress(
             section=ids.index(question.section) + 1,
             sections=len(ids),
+            asked=len(self.sections) if some else None,
             question=[q.id for q in shown].index(question.id) + 1,
             questions=len(shown),
+            answered=sum(1 for a in given if a is not None and a.answer is not None),
+            skipped=sum(1 for a in given if a is not None and a.answer is None),
         )
 
     def _existing_note(self, question: Question) -> str | None:
@@ -255,11 +275,13 @@ class Interview:
                 self.session.save()
 
     def _review(self) -> None:
+        current: str | None = None
         while True:
             lines = self._review_lines()
-            chosen = self.prompter.review(lines)
+            chosen = self.prompter.review(lines, self._review_summary(lines), current)
             if chosen is None:
                 return
+            current = chosen.id
             previous = self.answers.get(chosen.id)
             progress = self._progress(chosen)
             reply = self.prompter.ask(chosen, self.checklist, progress, previous)
@@ -267,9 +289,15 @@ class Interview:
                 self._record(chosen, Answer(None, previous.note if previous else None))
             elif isinstance(reply, Answer):
                 # On the check screen a note is offered for any answer, on request.
+                self._record(chosen, Answer(reply.answer, previous.note if previous else None))
                 self._record(chosen, self._with_note(chosen, reply, offer=True))
             # Changing an answer can reveal questions (their ``when``): ask those now.
             self._ask_from(0, only_unanswered=True)
+
+    @staticmethod
+    def _review_summary(lines: Sequence[ReviewLine]) -> str:
+        skipped = sum(1 for line in lines if line.skipped)
+        return f"{len(lines)} questions: {len(lines) - skipped} answered, {skipped} skipped"
 
     def _review_lines(self) -> list[ReviewLine]:
         lines: list[ReviewLine] = []
@@ -284,13 +312,20 @@ class Interview:
                         self.checklist.numbers[question.id],
                         answer_text(self.checklist, question, answer),
                         answer.note if answer else None,
+                        skipped=answer is None or answer.answer is None,
                     )
                 )
         return lines
 
 
 def open_session(
-    checklist: Checklist, prompter: Prompter, *, resume: bool, offer: bool, warnings: list[str]
+    checklist: Checklist,
+    prompter: Prompter,
+    *,
+    resume: bool,
+    offer: bool,
+    warnings: list[str],
+    sections: Sequence[str] = (),
 ) -> Session:
     """The session to answer in: the saved one (on ``resume``, or if the person takes the offer)
     or a new one. Saved answers that no longer fit the checklist are dropped, with a warning.
@@ -302,12 +337,32 @@ def open_session(
         if resume and saved is None:
             raise SessionError(f"no saved session of {checklist.id} to resume")
         if saved is not None:
-            answered = len(saved.state.answers)
-            if resume or prompter.ask_resume(answered, saved.state.started_at):
+            asked = [s for s in checklist.sections if not sections or s.id in sections]
+            total = sum(len(s.questions) for s in asked)
+            answered = sum(1 for a in saved.state.answers.values() if a.answer is not None)
+            started = when_words(saved.state.started_at, datetime.now().astimezone())
+            try:
+                taken = resume or _take_offer(
+                    prompter, saved_session_question(answered, total, started)
+                )
+            except (KeyboardInterrupt, EOFError):
+                saved.release()  # left for a later --resume
+                raise
+            if taken:
                 _drop_stale(checklist, saved, warnings)
+                kept = sum(1 for a in saved.state.answers.values() if a.answer is not None)
+                prompter.notice(resuming(kept, total))
                 return saved
             saved.discard()
     return Session.create(checklist.id, checklist.version)
+
+
+def _take_offer(prompter: Prompter, question: str) -> bool:
+    options = [
+        ("resume", "Resume where I stopped"),
+        ("start-over", "Start over (the saved answers are discarded)"),
+    ]
+    return prompter.ask_choice(question, options, "resume") == "resume"
 
 
 def _drop_stale(checklist: Checklist, session: Session, warnings: list[str]) -> None:

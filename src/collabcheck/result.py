@@ -19,10 +19,10 @@ from collabcheck.model import (
     Checklist,
     Question,
     QuestionKind,
+    ScaleOption,
     Source,
     Status,
     condition_met,
-    is_low_answer,
     question_numbers,
 )
 from collabcheck.scoring import Scores, score
@@ -42,6 +42,9 @@ class ChecklistInfo:
     bands: Bands
     sections: tuple[tuple[str, str], ...]
     """Each section's id and title, in order."""
+    scale_options: tuple[ScaleOption, ...] = ()
+    """Every option of the scale, best first (empty in results written before they were kept):
+    so that a team's counts list options nobody chose, whatever the scale."""
 
 
 @dataclass(frozen=True)
@@ -96,22 +99,36 @@ class Result:
 
     @property
     def priority_gaps(self) -> list[Outcome]:
-        """Low answers to work on: the lowest first (No before Don't know before Partly), then
-        the heavier weights, then checklist order."""
-        gaps = [
-            o
-            for o in self.outcomes
-            if o.status is Status.ANSWERED
-            and o.kind is QuestionKind.SCALE
-            and isinstance(o.answer, str)
-            and is_low_answer(o.answer, o.value)
-        ]
-        return sorted(gaps, key=lambda o: (o.value or 0.0, o.dont_know, -o.weight))
+        """The low answers to work on first (value 0.25 or less: No, Disagree, Strongly
+        disagree; Don't know is a knowledge gap instead), heaviest weight first, then checklist
+        order."""
+        gaps = [o for o in self._scale_answers if o.value is not None and o.value <= LOW]
+        return sorted(gaps, key=lambda o: -o.weight)  # sorted() keeps checklist order in ties
+
+    @property
+    def in_part(self) -> list[Outcome]:
+        """Middle answers (Partly, Neither): above 0.25 and below 0.75, in checklist order."""
+        return [o for o in self._scale_answers if o.value is not None and LOW < o.value < HIGH]
 
     @property
     def knowledge_gaps(self) -> list[Outcome]:
         """Questions answered Don't know, in checklist order."""
         return [o for o in self.outcomes if o.dont_know and o.status is Status.ANSWERED]
+
+    @property
+    def _scale_answers(self) -> list[Outcome]:
+        """Answers on the scale that are not Don't know."""
+        return [
+            o
+            for o in self.outcomes
+            if o.status is Status.ANSWERED and o.kind is QuestionKind.SCALE and not o.dont_know
+        ]
+
+
+LOW = 0.25
+"""An answer of this value or less is a priority gap (No, Disagree, Strongly disagree)."""
+HIGH = 0.75
+"""An answer of this value or more is no gap (Yes, Agree, Strongly agree); between is in part."""
 
 
 def now() -> str:
@@ -128,6 +145,7 @@ def checklist_info(checklist: Checklist) -> ChecklistInfo:
         scale=checklist.scale.id,
         bands=checklist.bands,
         sections=tuple((s.id, s.title) for s in checklist.sections),
+        scale_options=checklist.scale.options,
     )
 
 

@@ -20,6 +20,7 @@ from collabcheck.model import (
     Bands,
     QuestionKind,
     Scale,
+    ScaleOption,
     Source,
     Status,
     is_web_address,
@@ -197,7 +198,26 @@ def _checklist(
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
         sections=tuple(sections),
+        scale_options=_scale_options(f, data.get("scale_options", [])),
     )
+
+
+def _scale_options(f: Fields, raw: Any) -> tuple[ScaleOption, ...]:
+    """The scale's options a result records (none in results written before they were)."""
+    if not isinstance(raw, list):
+        f.bad("checklist.scale_options", "must be a list")
+        return ()
+    options: list[ScaleOption] = []
+    for index, item in enumerate(raw):
+        at = f"checklist.scale_options[{index}]"
+        data = f.obj(item, at)
+        key, label = f.text(data, "key", at), f.text(data, "label", at)
+        value = f.number(data, "value", at)
+        if value is not None and not 0 <= value <= 1:
+            f.bad(f"{at}.value", "must be between 0 and 1, or null")
+        elif key is not None and label is not None:
+            options.append(ScaleOption(key, label, value))
+    return tuple(options)
 
 
 _STATUSES = {status.value: status for status in Status}

@@ -7,7 +7,8 @@ sessions or prompting.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,9 +18,11 @@ from collabcheck.errors import NoTerminalError, RunInterruptedError, UsageError
 from collabcheck.model import Answer, Checklist, condition_met
 from collabcheck.options import NotesPolicy
 from collabcheck.result import Meta, Result, build, now, visible_answers
+from collabcheck.screen import command_line
 
 if TYPE_CHECKING:
     from collabcheck.interview import Prompter
+    from collabcheck.sessions import Session
 
 
 @dataclass(frozen=True)
@@ -36,15 +39,122 @@ class RunOptions:
     sections: tuple[str, ...] = ()
     notes: NotesPolicy = NotesPolicy.LOW
     resume: bool = False
+    program: tuple[str, ...] = ("collabcheck",)
+    """How the tool was started (``uv run collabcheck``...), for the resume hint."""
+    shaping: tuple[str, ...] = ()
+    """Options given before ``run`` (``--checklist-dir DIR``) and those that shape the report
+    (``--format``, ``-o``, ``--plain``), repeated in the resume hint as given."""
+
+    def resume_command(self) -> str:
+        """The command that carries on this run: as it was started, with every option that
+        shapes it."""
+        before = [a for a in self.shaping if a.startswith("--checklist-dir")]
+        after = [a for a in self.shaping if not a.startswith("--checklist-dir")]
+        words = [*_split(before), "run", self.ref]
+        for section in self.sections:
+            words += ["--section", section]
+        if self.notes is not NotesPolicy.LOW:
+            words += ["--notes", self.notes.value]
+        words += [*_split(after), "--resume"]
+        return command_line(self.program, words)
+
+
+def _free_name(stem: str) -> Path:
+    """``STEM.md``, or ``STEM-2.md``, ``STEM-3.md``... the first with no .md nor .json yet."""
+    candidate, number = stem, 1
+    while Path(f"{candidate}.md").exists() or Path(f"{candidate}.json").exists():
+        number += 1
+        candidate = f"{stem}-{number}"
+    return Path(f"{candidate}.md")
+
+
+def _split(options: list[str]) -> list[str]:
+    """``--opt=value`` pairs as the two words a person types."""
+    return [word for option in options for word in option.split("=", 1)]
+
+
+def how_started(argv: list[str], orig_argv: list[str], env: Mapping[str, str]) -> tuple[str, ...]:
+    """How the person started collabcheck, as they would type it again: ``collabcheck``,
+    ``uv run collabcheck`` or ``python -m collabcheck`` (``uv run`` leaves
+    UV_RUN_RECURSION_DEPTH in the environment of what it runs)."""
+    through_uv = ("uv", "run") if env.get("UV_RUN_RECURSION_DEPTH") else ()
+    if "-m" in orig_argv[1:3] and argv and argv[0].endswith("__main__.py"):
+        python = Path(orig_argv[0]).name if through_uv else orig_argv[0]
+        return (*through_uv, python, "-m", "collabcheck")
+    return (*through_uv, "collabcheck")
 
 
 @dataclass
 class RunOutcome:
-    """The result, and the warnings to show beside it."""
+    """The result, and the warnings to show beside it.
+
+    An interactive run keeps its session (and its prompter, to ask where to save) until
+    ``close``: the answers stay on disk until the report and result are written.
+    """
 
     result: Result
     interactive: bool
     warnings: list[str] = field(default_factory=list)
+    session: Session | None = None
+    prompter: Prompter | None = None
+    options: RunOptions | None = None
+
+    def save_beside(self) -> tuple[Path, Path]:
+        """Ask where to save, then write the Markdown report and the JSON result side by side
+        (``ID-YYYY-MM-DD.md`` and ``.json`` in the current folder unless the person says
+        otherwise); Ctrl-C keeps the session. Returns the two paths."""
+        from collabcheck.render import RunFormat, render_result
+        from collabcheck.textfiles import write_atomic
+
+        assert self.prompter is not None
+        today = datetime.date.today().isoformat()
+        default = _free_name(f"{self.result.checklist.id}-{today}")
+        try:
+            while True:
+                report, data = self._ask_save_paths(default)
+                try:
+                    write_atomic(report, render_result(self.result, RunFormat.MD))
+                    write_atomic(data, render_result(self.result, RunFormat.JSON))
+                except OSError as exc:
+                    self.prompter.notice(f"{exc.filename or report}: cannot write: {exc.strerror}")
+                    continue
+                return report, data
+        except (KeyboardInterrupt, EOFError):
+            raise self.interrupted() from None
+
+    def _ask_save_paths(self, default: Path) -> tuple[Path, Path]:
+        assert self.prompter is not None
+        while True:
+            # The default is named, not typed in: what the person types replaces it.
+            self.prompter.notice(
+                f"Enter saves the report as {default} and the result beside it as "
+                f"{default.with_suffix('.json')}; or type another name."
+            )
+            reply = self.prompter.ask_text("Save as:")
+            chosen = Path(reply) if reply else default
+            if chosen.is_dir():
+                chosen = chosen / default.name
+            stem = chosen.with_suffix("") if chosen.suffix in (".md", ".json") else chosen
+            report, data = (stem.with_name(stem.name + suffix) for suffix in (".md", ".json"))
+            there = [str(p) for p in (report, data) if p.exists()]
+            if not there or self._replace(there):
+                return report, data
+
+    def _replace(self, there: list[str]) -> bool:
+        assert self.prompter is not None
+        options = [("other", "No, choose another name"), ("replace", "Yes, replace")]
+        question = f"{' and '.join(there)} already exist{'s' if len(there) == 1 else ''}. Replace?"
+        return self.prompter.ask_choice(question, options, "other") == "replace"
+
+    def interrupted(self) -> RunInterruptedError:
+        """Stop with the session kept, saying how to carry on."""
+        assert self.session is not None and self.options is not None
+        return _interrupted(self.session, self.options)
+
+    def close(self) -> None:
+        """The report and result are written: remove the session."""
+        if self.session is not None:
+            self.session.discard()
 
 
 def run(options: RunOptions, terminal: bool, prompter: Callable[[], Prompter]) -> RunOutcome:
@@ -134,9 +244,18 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
     checklist = options.checklist
     warnings: list[str] = []
     offer = options.answers_path is None
-    session = open_session(
-        checklist, prompter, resume=options.resume, offer=offer, warnings=warnings
-    )
+    try:
+        session = open_session(
+            checklist,
+            prompter,
+            resume=options.resume,
+            offer=offer,
+            warnings=warnings,
+            sections=options.sections,
+        )
+    except (KeyboardInterrupt, EOFError):
+        # Nothing was answered in this run; a saved session, if any, is still on disk.
+        raise RunInterruptedError(0, options.resume_command(), kept=True) from None
     state = session.state
     known = Respondent(
         organisation=options.organisation or preset.organisation,
@@ -154,11 +273,9 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         answers = interview.run(known, only_unanswered=bool(preset.answers or warnings))
     except (KeyboardInterrupt, EOFError):
         if state.answers:
-            session.save()
-            session.release()
-        else:
-            session.discard()
-        raise RunInterruptedError(len(state.answers), options.ref) from None
+            raise _interrupted(session, options) from None
+        session.discard()
+        raise RunInterruptedError(0, options.resume_command()) from None
     meta = Meta(
         organisation=state.organisation,
         respondent=state.respondent,
@@ -167,5 +284,11 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         completed_at=now(),
     )
     result = build(checklist, answers, meta)
-    session.discard()
-    return RunOutcome(result, interactive=True, warnings=warnings)
+    return RunOutcome(result, True, warnings, session=session, prompter=prompter, options=options)
+
+
+def _interrupted(session: Session, options: RunOptions) -> RunInterruptedError:
+    session.save()
+    session.release()
+    answered = sum(1 for a in session.state.answers.values() if a.answer is not None)
+    return RunInterruptedError(answered, options.resume_command(), kept=True)

@@ -64,6 +64,13 @@ class Tally:
     excluded: int
     dont_know: int
     skipped: int
+    hidden: int = 0
+    """Not asked, because an earlier answer made the question not apply (its ``when``)."""
+
+    @property
+    def questions(self) -> int:
+        """Every scored question counted here: the parts above (don't know aside) sum to it."""
+        return self.answered + self.excluded + self.skipped + self.hidden
 
     @property
     def rounded(self) -> float | None:
@@ -90,10 +97,18 @@ class Scores:
 class _Counter:
     """Running counts and weighted sums of one group; ``tally`` turns them into a Tally."""
 
-    __slots__ = ("answered", "dont_know", "excluded", "skipped", "total_weight", "weighted")
+    __slots__ = (
+        "answered",
+        "dont_know",
+        "excluded",
+        "hidden",
+        "skipped",
+        "total_weight",
+        "weighted",
+    )
 
     def __init__(self) -> None:
-        self.answered = self.excluded = self.dont_know = self.skipped = 0
+        self.answered = self.excluded = self.dont_know = self.skipped = self.hidden = 0
         self.weighted = self.total_weight = 0.0
 
     def tally(self, bands: Bands) -> Tally:
@@ -101,7 +116,13 @@ class _Counter:
         weight = self.total_weight
         score = 100 * self.weighted / weight if weight > 0 else None
         return Tally(
-            score, bands.rating(score), self.answered, self.excluded, self.dont_know, self.skipped
+            score,
+            bands.rating(score),
+            self.answered,
+            self.excluded,
+            self.dont_know,
+            self.skipped,
+            self.hidden,
         )
 
 
@@ -139,6 +160,9 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
         elif status is skipped_status:
             overall.skipped += 1
             group.skipped += 1
+        else:
+            overall.hidden += 1
+            group.hidden += 1
     return Scores(
         overall.tally(bands),
         tuple(SectionScore(sid, title, by_id[sid].tally(bands)) for sid, title in sections),

@@ -9,26 +9,39 @@ The numbers, as every team report states them:
   the population standard deviation of those values (the members are the whole team, not a
   sample of it: two members answering Yes and No give 0.5) and their range (highest - lowest).
 - A question shows **disagreement** when some members' values are 0.75 or more (Yes, Agree,
-  Strongly agree) and others' 0.25 or less (No, Disagree, Strongly disagree, Don't know).
+  Strongly agree) and others' 0.25 or less (No, Disagree, Strongly disagree): a Don't know is
+  a gap in knowledge, not a low answer, so it does not count here. Widest spread first.
+- **Groups differ** (with ``by``) where two shown groups' means on a question differ by 0.5 or
+  more, or their scores on a section by 25 points or more; largest difference first.
+- The team **does not know** where members answered Don't know: most Don't knows first.
 - The team is **weakest** where it agrees that something is missing: questions without
-  disagreement whose mean is below 0.5, lowest mean first.
+  disagreement whose mean is below 0.5 and fewer than half of whose answers are Don't know,
+  lowest mean first.
+- **Notes** are listed under their question without who wrote them, sorted by their text so
+  that their order says nothing of the order of the files.
 - A section's (and the overall) **team score** is the mean of the members' own scores there;
   members with no score in it are left out. Lowest and highest are the members' extremes.
 - Privacy: no member is named unless asked (``named``); a group of fewer than ``min_group``
-  members gets no per-question counts, since they could identify its members' answers, and its
-  name is withheld from the rows of members' answers. These rules are applied here, in one
-  place (see "what the report may show of whom" below): a TeamResult holds only what may be
-  shown, so a renderer prints what it is handed and a new format cannot leak.
+  members shows nothing that is one person's: no scores, no per-question figures, no notes of
+  its own (they are in the whole team's list only), and its name is withheld from the rows of
+  members' answers, which carry no other attribute either; its members still count in the
+  whole team. Unless named, those rows carry only the attribute grouped by, and only a shown
+  group's. Group names are matched ignoring case, spacing and punctuation (the first spelling
+  seen is shown), after ``group_map``. The same result given twice is refused. These rules are
+  applied here, in one place (see "what the report may show of whom" below): a TeamResult
+  holds only what may be shown, so a renderer prints what it is handed and a new format cannot
+  leak.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from collabcheck.errors import MismatchError
+from collabcheck.errors import DuplicateResultError, MismatchError
 from collabcheck.model import (
     BUILTIN_SCALES,
     Bands,
@@ -39,7 +52,7 @@ from collabcheck.model import (
 )
 from collabcheck.options import GroupBy
 from collabcheck.outcome_pool import OutcomeTally, member_scores
-from collabcheck.result import ChecklistInfo, Outcome, Result
+from collabcheck.result import ChecklistInfo, Meta, Outcome, Result
 from collabcheck.scoring import round_half_up
 
 SCHEMA = "collabcheck/team/v1"
@@ -50,6 +63,10 @@ BOTTOM = 0.25
 """Values at or below this are the bottom of the scale, for the disagreement flag."""
 WEAK = 0.5
 """A question the team agrees on is among its weakest when its mean is below this."""
+QUESTION_DIFFERENCE = 0.5
+"""Two groups differ on a question when their means are this far apart or more."""
+SECTION_DIFFERENCE = 25.0
+"""Two groups differ on a section when their scores are this many points apart or more."""
 MIN_GROUP = 3
 """Groups smaller than this show no per-question counts unless the caller says otherwise."""
 
@@ -62,6 +79,10 @@ class TeamOptions:
     named: bool = False
     """Name the respondents (otherwise members are numbered, in the order given)."""
     min_group: int = MIN_GROUP
+    notes: bool = True
+    """Show members' notes (anonymised, under their questions); False leaves them out."""
+    group_map: tuple[tuple[str, str], ...] = ()
+    """Spellings of a group's name and the group each stands for (``--group-map``)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,8 @@ class Stats:
     lowest: float | None
     highest: float | None
     disagreement: bool
+    notes: tuple[str, ...] = ()
+    """The members' notes on the question, sorted by their text, without who wrote them."""
 
     @property
     def range(self) -> float | None:
@@ -154,15 +177,53 @@ class Group:
     """The members who share a role (or organisation), side by side with the others."""
 
     name: str | None
-    """None: members who did not give one."""
+    """As first spelt among the members (or as the group map names it); None: members who did
+    not give one."""
     size: int
     shown: bool
-    """Large enough (``min_group``) to show per-question counts."""
-    overall: TeamScore
-    sections: tuple[TeamScore, ...]
-    """In the order of TeamResult.sections."""
+    """Large enough (``min_group``) to show anything of its own."""
+    overall: TeamScore | None
+    """None when the group is too small to show."""
+    sections: tuple[TeamScore, ...] | None
+    """In the order of TeamResult.sections; None when the group is too small to show."""
     questions: tuple[Stats, ...] | None
     """In the order of TeamResult.questions; None when the group is too small to show."""
+
+
+@dataclass(frozen=True)
+class GroupFigure:
+    """One group's figure where groups differ: a question's mean or a section's score."""
+
+    group: str | None
+    value: float
+    """A mean (0..1) for a question, a score (percent) for a section."""
+    answered: int
+    """Members of the group who answered the question (or have a score in the section)."""
+
+
+@dataclass(frozen=True)
+class GroupDifference:
+    """A question or section on which two shown groups differ: the highest and lowest."""
+
+    id: str
+    number: str
+    """A question's as on the worksheet (``2.3``), a section's (``2``)."""
+    text: str
+    """The question's text, or the section's title."""
+    label: str | None
+    is_section: bool
+    highest: GroupFigure
+    lowest: GroupFigure
+
+    @property
+    def difference(self) -> float:
+        """Highest minus lowest: a difference of means, or of scores in points."""
+        return self.highest.value - self.lowest.value
+
+    @property
+    def extent(self) -> float:
+        """The difference on one measure (0..1), to put sections and questions in one order."""
+        return self.difference / 100 if self.is_section else self.difference
 
 
 @dataclass(frozen=True)
@@ -206,16 +267,30 @@ class TeamResult:
     roster: tuple[Member, ...]
     """The members, for the list of respondents: empty unless the report is named."""
     answers: tuple[MemberAnswers, ...]
-    """Every member's answers, in the order given, as much of who they are as may be shown."""
+    """Every member's answers, in the order given, as much of who they are as may be shown
+    (and without notes when notes are left out)."""
     overall: TeamScore
     sections: tuple[TeamSection, ...]
     questions: tuple[TeamQuestion, ...]
     disagreements: tuple[TeamQuestion, ...]
-    """Questions with disagreement, widest spread first."""
+    """Questions with disagreement (Don't know not counted low), widest spread first."""
+    differences: tuple[GroupDifference, ...]
+    """Questions and sections where two shown groups differ, largest difference first."""
+    unknown: tuple[TeamQuestion, ...]
+    """Questions with Don't know answers, most first."""
     weakest: tuple[TeamQuestion, ...]
-    """Questions without disagreement with a mean below 0.5, lowest first."""
+    """Questions without disagreement, mean below 0.5 and under half Don't know, lowest first."""
     groups: tuple[Group, ...]
     """One per value of ``options.by``, sorted by name, members without one last; else empty."""
+
+    @property
+    def workshop(self) -> tuple[tuple[str, TeamQuestion], ...]:
+        """What the workshop sheet lists to agree actions on: the disagreements, then the
+        priority gaps (where the team agrees it is weakest), each with its list's name."""
+        return (
+            *(("disagreement", q) for q in self.disagreements),
+            *(("priority gap", q) for q in self.weakest),
+        )
 
 
 @dataclass(frozen=True)
@@ -257,7 +332,57 @@ def combine(
         for version, name in versions.items()
         if version != first.checklist.version
     )
-    return Combined(_team(results, options, tuple(versions)), warnings)
+    _refuse_duplicates(results, names)
+    team = _team(results, options, tuple(versions))
+    return Combined(team, warnings + _subtraction_warnings(team))
+
+
+def _refuse_duplicates(results: Sequence[Result], names: Sequence[str]) -> None:
+    """DuplicateResultError naming both files when a result is given twice: the same content,
+    or the same respondent and completion time (a result saved again, or edited)."""
+    when: dict[tuple[str, str], int] = {}
+    contents: dict[tuple[int, Meta, tuple[int, ...]], int] = {}
+    # Each distinct answer (and checklist) as a small number: pooled results share objects, so
+    # most are found by identity and a result's content is a short tuple of numbers.
+    numbers: dict[tuple[object, ...], int] = {}
+    by_object: dict[int, int] = {}
+
+    def number_of(key: tuple[object, ...]) -> int:
+        return numbers.setdefault(key, len(numbers))
+
+    for index, result in enumerate(results):
+        meta = result.meta
+        if meta.respondent is not None and meta.completed_at is not None:
+            earlier = when.setdefault((meta.respondent, meta.completed_at), index)
+            if earlier != index:
+                raise _duplicate(names, earlier, index, "the same respondent and completion time")
+        try:
+            outcomes = tuple(map(by_object.__getitem__, map(id, result.outcomes)))
+        except KeyError:
+            for o in result.outcomes:
+                by_object.setdefault(id(o), number_of(_outcome_key(o)))
+            outcomes = tuple(map(by_object.__getitem__, map(id, result.outcomes)))
+        info = result.checklist  # pooled results share one: found by identity
+        checklist = by_object.get(id(info))
+        if checklist is None:
+            checklist = by_object[id(info)] = number_of((info,))
+        key = (checklist, meta, outcomes)
+        earlier = contents.setdefault(key, index)
+        if earlier != index:
+            raise _duplicate(names, earlier, index, "the same content")
+
+
+def _outcome_key(o: Outcome) -> tuple[object, ...]:
+    answer = tuple(o.answer) if isinstance(o.answer, list) else o.answer
+    return (o.id, o.section, o.text, o.kind, o.status, answer, o.answer_label, o.value, o.note,
+            o.label, o.weight, o.dont_know)  # fmt: skip
+
+
+def _duplicate(names: Sequence[str], earlier: int, later: int, why: str) -> DuplicateResultError:
+    return DuplicateResultError(
+        f"{names[later]}: the same result as {names[earlier]} ({why}): combine counts each "
+        "member once; give each result once"
+    )
 
 
 # --- the work ---------------------------------------------------------------------------------
@@ -268,18 +393,15 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     sections = _sections(results)
     section_ids = [sid for sid, _ in sections]
     everyone = OutcomeTally(r.outcomes for r in results)
-    members_of: dict[str | None, list[int]] = {}
-    if options.by is not None:
-        field = options.by.value
-        for index, result in enumerate(results):
-            members_of.setdefault(getattr(result.meta, field), []).append(index)
+    grouping = _grouping(results, options)
     by_group = {
-        name: (OutcomeTally(results[i].outcomes for i in indices), indices)
-        for name, indices in members_of.items()
+        key: (OutcomeTally(results[i].outcomes for i in indices), indices)
+        for key, indices in grouping.members.items()
     }
-    scale = _scale(info.scale, everyone)
+    scale = _scale(info, everyone)
     questions = _questions(results[0], everyone, section_ids)
     answered = everyone.by_question()
+    notes = options.notes
     team_questions = tuple(
         TeamQuestion(
             id=q.id,
@@ -289,7 +411,7 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
             label=q.label,
             kind=q.kind,
             weight=q.weight,
-            stats=_stats(q.kind, answered.get(q.id, []), scale),
+            stats=_stats(q.kind, answered.get(q.id, []), scale, notes),
         )
         for q, number in questions
     )
@@ -302,14 +424,24 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
         for index, (sid, title) in enumerate(sections)
     )
     groups = tuple(
-        _group(name, tally, [scores[i] for i in indices], options, questions, scale, bands)
-        for name, (tally, indices) in sorted(by_group.items(), key=lambda item: _order(item[0]))
-    )
+        _group(
+            grouping.names[key], tally, [scores[i] for i in indices], options, questions, scale,
+            bands,
+        )
+        for key, (tally, indices) in sorted(
+            by_group.items(), key=lambda item: _order(grouping.names[item[0]])
+        )
+    )  # fmt: skip
     overall_scores = [overall for overall, _ in scores]
     order = {q.id: index for index, q in enumerate(team_questions)}
     disagreements = sorted(
         (q for q in team_questions if q.stats.disagreement),
-        key=lambda q: (-(q.stats.sd or 0.0), order[q.id]),
+        # Rounded far below what any report shows, so that float noise never breaks a tie.
+        key=lambda q: (-round(q.stats.sd or 0.0, 9), order[q.id]),
+    )
+    unknown = sorted(
+        (q for q in team_questions if q.scored and q.stats.dont_know),
+        key=lambda q: (-q.stats.dont_know, order[q.id]),
     )
     weakest = sorted(
         (
@@ -319,6 +451,7 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
             and not q.stats.disagreement
             and q.stats.mean is not None
             and q.stats.mean < WEAK
+            and 2 * q.stats.dont_know < q.stats.answered
         ),
         key=lambda q: (q.stats.mean or 0.0, -q.weight, order[q.id]),
     )
@@ -329,14 +462,65 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
         scale=scale,
         respondents=len(results),
         roster=_roster(results, overall_scores, options, bands),
-        answers=_member_answers(results, options, groups),
+        answers=_member_answers(results, options, grouping, groups),
         overall=_team_score(overall_scores, bands),
         sections=team_sections,
         questions=team_questions,
         disagreements=tuple(disagreements),
+        differences=_differences(groups, team_sections, team_questions),
+        unknown=tuple(unknown),
         weakest=tuple(weakest),
         groups=groups,
     )
+
+
+def _differences(
+    groups: Sequence[Group], sections: Sequence[TeamSection], questions: Sequence[TeamQuestion]
+) -> tuple[GroupDifference, ...]:
+    """Where two shown groups' means (of a question) or scores (of a section) are far apart:
+    largest difference first, sections before questions, then in checklist order."""
+    shown = [g for g in groups if g.shown and g.sections is not None and g.questions is not None]
+    found: list[GroupDifference] = []
+    for index, section in enumerate(sections):
+        figures = [
+            GroupFigure(g.name, score.score, score.respondents)
+            for g in shown
+            if g.sections is not None and (score := g.sections[index]).score is not None
+        ]
+        found += _difference(
+            figures, SECTION_DIFFERENCE, section.id, str(index + 1), section.title, None, True
+        )
+    for index, q in enumerate(questions):
+        if not q.scored:
+            continue
+        figures = [
+            GroupFigure(g.name, stats.mean, stats.answered)
+            for g in shown
+            if g.questions is not None and (stats := g.questions[index]).mean is not None
+        ]
+        found += _difference(figures, QUESTION_DIFFERENCE, q.id, q.number, q.text, q.label, False)
+    order = {id(d): index for index, d in enumerate(found)}
+    return tuple(sorted(found, key=lambda d: (-round(d.extent, 9), order[id(d)])))
+
+
+def _difference(
+    figures: list[GroupFigure],
+    threshold: float,
+    item_id: str,
+    number: str,
+    text: str,
+    label: str | None,
+    is_section: bool,
+) -> list[GroupDifference]:
+    if len(figures) < 2:
+        return []
+    # Groups are in name order, so the first of equal figures is the first by name.
+    highest = max(figures, key=lambda f: f.value)
+    lowest = min(figures, key=lambda f: f.value)
+    # Compared after rounding to what the report shows, so that float noise never decides.
+    if round_half_up(highest.value - lowest.value, 6) < threshold:
+        return []
+    return [GroupDifference(item_id, number, text, label, is_section, highest, lowest)]
 
 
 def _order(name: str | None) -> tuple[bool, str, str]:
@@ -368,14 +552,13 @@ def _questions(
     return [(o, numbers[o.id]) for o in ordered]
 
 
-def _scale(scale_id: str, tally: OutcomeTally) -> tuple[ScaleOption, ...]:
-    """The options of scored questions: a built-in scale's, else those given, best first."""
-    builtin = BUILTIN_SCALES.get(scale_id)
-    if builtin is not None:
-        known = set(builtin.keys)
-        extra = _given_options(tally, exclude=known)
-        return builtin.options + extra
-    return _given_options(tally, exclude=set())
+def _scale(info: ChecklistInfo, tally: OutcomeTally) -> tuple[ScaleOption, ...]:
+    """The options of scored questions: a built-in scale's, else those the result records, in
+    their order (every option, chosen or not); then any others given, best first."""
+    builtin = BUILTIN_SCALES.get(info.scale)
+    listed = builtin.options if builtin is not None else info.scale_options
+    extra = _given_options(tally, exclude={o.key for o in listed})
+    return listed + extra
 
 
 def _given_options(tally: OutcomeTally, exclude: set[str]) -> tuple[ScaleOption, ...]:
@@ -400,13 +583,21 @@ def _given_options(tally: OutcomeTally, exclude: set[str]) -> tuple[ScaleOption,
 
 
 def _stats(
-    kind: QuestionKind, given: list[tuple[Outcome, int]], scale: tuple[ScaleOption, ...]
+    kind: QuestionKind,
+    given: list[tuple[Outcome, int]],
+    scale: tuple[ScaleOption, ...],
+    with_notes: bool,
 ) -> Stats:
     answered = excluded = dont_know = skipped = hidden = 0
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
     values: list[tuple[float, int]] = []
+    known_lowest: float | None = None
+    """The lowest value of an answer that is not Don't know."""
+    notes: list[str] = []
     for outcome, n in given:
+        if with_notes and outcome.note:
+            notes += [outcome.note] * n
         if outcome.status is Status.SKIPPED:
             skipped += n
             continue
@@ -429,6 +620,8 @@ def _stats(
         dont_know += n if outcome.dont_know else 0
         if kind is QuestionKind.SCALE and outcome.value is not None:
             values.append((outcome.value, n))
+            if not outcome.dont_know and (known_lowest is None or outcome.value < known_lowest):
+                known_lowest = outcome.value
     if kind is QuestionKind.SCALE:
         listed = [AnswerCount(o.key, o.label, o.value, counts.get(o.key, 0)) for o in scale]
         known = {o.key for o in scale}
@@ -443,7 +636,11 @@ def _stats(
     else:
         listed = []
     mean, sd, lowest, highest = _spread(values)
-    disagreement = highest is not None and lowest is not None and highest >= TOP >= BOTTOM >= lowest
+    disagreement = (
+        highest is not None
+        and known_lowest is not None
+        and highest >= TOP >= BOTTOM >= known_lowest
+    )
     return Stats(
         answered=answered,
         excluded=excluded,
@@ -456,6 +653,8 @@ def _stats(
         lowest=lowest,
         highest=highest,
         disagreement=disagreement,
+        # Sorted by text: the order says nothing of whose file came first.
+        notes=tuple(sorted(notes, key=lambda note: (note.casefold(), note))),
     )
 
 
@@ -489,21 +688,20 @@ def _group(
     scale: tuple[ScaleOption, ...],
     bands: Bands,
 ) -> Group:
-    shown = _shows_group(len(scores), options)
-    given = tally.by_question() if shown else {}
+    if not _shows_group(len(scores), options):
+        return Group(name, len(scores), False, None, None, None)
+    given = tally.by_question()
     sections = len(scores[0][1])
     return Group(
         name=name,
         size=len(scores),
-        shown=shown,
+        shown=True,
         overall=_team_score((overall for overall, _ in scores), bands),
         sections=tuple(
             _team_score((each[index] for _, each in scores), bands) for index in range(sections)
         ),
-        questions=(
-            tuple(_stats(q.kind, given.get(q.id, []), scale) for q, _ in questions)
-            if shown
-            else None
+        questions=tuple(
+            _stats(q.kind, given.get(q.id, []), scale, options.notes) for q, _ in questions
         ),
     )
 
@@ -514,6 +712,27 @@ def _group(
 def _shows_group(size: int, options: TeamOptions) -> bool:
     """Whether a group is large enough to show its answers question by question."""
     return size >= options.min_group
+
+
+def _subtraction_warnings(team: TeamResult) -> tuple[str, ...]:
+    """A warning when the groups not shown can be worked out from those shown.
+
+    The whole team's figures less the shown groups' are the withheld members' own: one
+    person's, for a lone chair. The rule stays as the design has it (a group is withheld only
+    when it is small); the facilitator is told, and can merge the group with --group-map.
+    """
+    withheld = [g for g in team.groups if not g.shown]
+    members = sum(g.size for g in withheld)
+    if not withheld or members >= team.options.min_group or len(withheld) == len(team.groups):
+        return ()
+    names = ", ".join(
+        f"{g.name or 'no ' + (team.options.by or GroupBy.ROLE).value} ({g.size})" for g in withheld
+    )
+    return (
+        f"the groups not shown ({names}) hold fewer than {team.options.min_group} members "
+        "between them: the whole team's figures less the shown groups' give their answers; "
+        "merge them into a larger group with --group-map before sharing the report",
+    )
 
 
 def _withheld(options: TeamOptions) -> str:
@@ -540,24 +759,94 @@ def _roster(
     )
 
 
+@dataclass(frozen=True)
+class _Grouping:
+    """Members by group: each group's key (its name as matched), shown name and members."""
+
+    members: dict[str | None, list[int]]
+    """Indices into the results, by group key; None: members who gave no name."""
+    names: dict[str | None, str | None]
+    """The name shown for each group key."""
+    of_member: list[str | None]
+    """Each member's group key, in the order of the results (empty without ``by``)."""
+
+
+def group_key(name: str | None) -> str | None:
+    """What group names are matched by: letters and digits only, in one case, so that
+    "Non-executive director", "non executive  director" and "NON-EXECUTIVE DIRECTOR." meet.
+    None for no name, or one with no letter or digit."""
+    if name is None:
+        return None
+    key = "".join(c for c in unicodedata.normalize("NFKC", name).casefold() if c.isalnum())
+    return key or None
+
+
+def _grouping(results: Sequence[Result], options: TeamOptions) -> _Grouping:
+    members: dict[str | None, list[int]] = {}
+    names: dict[str | None, str | None] = {}
+    of_member: list[str | None] = []
+    if options.by is None:
+        return _Grouping(members, names, of_member)
+    field = options.by.value
+    mapped = {group_key(spelling): group for spelling, group in options.group_map}
+    for index, result in enumerate(results):
+        given: str | None = getattr(result.meta, field)
+        key = group_key(given)
+        group = mapped.get(key)
+        if group is not None:
+            key = group_key(group)
+            names[key] = " ".join(group.split())  # the map's spelling wins
+        elif key is not None:
+            names.setdefault(key, " ".join(str(given).split()))
+        else:
+            names[None] = None
+        members.setdefault(key, []).append(index)
+        of_member.append(key)
+    return _Grouping(members, names, of_member)
+
+
 def _member_answers(
-    results: Sequence[Result], options: TeamOptions, groups: Sequence[Group]
+    results: Sequence[Result], options: TeamOptions, grouping: _Grouping, groups: Sequence[Group]
 ) -> tuple[MemberAnswers, ...]:
-    """Each member's answers, numbered unless named; a group too small to show in the report is
-    not named beside them either, since a row per answer with a sole member's role would show
-    that person's every answer."""
-    hidden = {g.name for g in groups if not g.shown}
+    """Each member's answers, numbered unless named.
+
+    Unless named, a row carries only the attribute grouped by, as its group's shown name: the
+    other attribute, or a name spelt as one person spells it, would pick a person out of a
+    group. A group too small to show is withheld there too, since a row per answer with a sole
+    member's role would show that person's every answer.
+    """
     by = options.by
-    return tuple(
-        MemberAnswers(
-            respondent=(result.meta.respondent if options.named else None) or str(number),
-            role=_withheld(options)
-            if by is GroupBy.ROLE and result.meta.role in hidden
-            else result.meta.role,
-            organisation=_withheld(options)
-            if by is GroupBy.ORGANISATION and result.meta.organisation in hidden
-            else result.meta.organisation,
-            outcomes=result.outcomes,
+    hidden = {group_key(g.name) for g in groups if not g.shown}
+    notes = options.notes
+    without_notes: dict[int, Outcome] = {}
+
+    def outcomes_of(result: Result) -> tuple[Outcome, ...]:
+        if notes:
+            return result.outcomes
+        return tuple(
+            without_notes.setdefault(id(o), replace(o, note=None)) if o.note else o
+            for o in result.outcomes
         )
-        for number, result in enumerate(results, 1)
-    )
+
+    answers: list[MemberAnswers] = []
+    for index, result in enumerate(results):
+        meta = result.meta
+        role, organisation = (meta.role, meta.organisation) if options.named else (None, None)
+        if by is not None:
+            key = grouping.of_member[index]
+            shown = _withheld(options) if key in hidden else grouping.names[key]
+            if by is GroupBy.ROLE:
+                role = shown if key in hidden or not options.named else role
+                organisation = None if key in hidden else organisation
+            else:
+                organisation = shown if key in hidden or not options.named else organisation
+                role = None if key in hidden else role
+        answers.append(
+            MemberAnswers(
+                respondent=(meta.respondent if options.named else None) or str(index + 1),
+                role=role,
+                organisation=organisation,
+                outcomes=outcomes_of(result),
+            )
+        )
+    return tuple(answers)

@@ -34,7 +34,8 @@ SMALLEST_CHART_TEXT = 9.0
 
 # Page counts as printed here, with room for other fonts: a collapsed column or a lost page
 # break shows as many more pages.
-MOST_PAGES = {"report": 8, "team": 30, "compare": 4}
+MOST_PAGES = {"report": 8, "team": 34, "team-small-groups": 16, "compare": 4}
+"""The team report grew by its four lists, members' notes and the workshop sheet (issue 12)."""
 MOST_WORKSHEET_PAGES = 14
 
 CHROMIUM_FLAGS = [
@@ -133,6 +134,7 @@ def printed(browser: Browser, page_dir: Path, name: str) -> list[str]:
 MARGIN_TEXT = {
     "report": ("Board readiness for collaboration: report", "Member 0, North Valley"),
     "team": ("Board readiness for collaboration: team report", "15 respondents"),
+    "team-small-groups": ("Board readiness for collaboration: team report", "6 respondents"),
     "compare": ("Board readiness for collaboration: what changed", "spring.json → autumn.json"),
     **{f"worksheet-{cid}": ("worksheet", f"Checklist {cid}, version") for cid in pages.BUNDLED},
 }

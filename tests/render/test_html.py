@@ -121,6 +121,7 @@ def test_report_has_the_sections_of_the_markdown_report() -> None:
     assert page.headings("h2") == [
         "Overall: 75.0% (green)",
         "Priority gaps",
+        "In part",
         "Knowledge gaps",
         "All answers",
     ]
@@ -180,10 +181,13 @@ def test_team_report_puts_disagreement_first_and_names_nobody() -> None:
     self_contained(page)
     assert page.headings("h2") == [
         "Where the team disagrees",
+        "Where groups differ",
+        "What the team does not know",
         "Where the team agrees it is weakest",
         "Team score: 47.7% (red)",
         "Answers by question",
         "By role",
+        "Workshop sheet: Team fixture",
     ]
     for name in teamdata.PEOPLE:
         assert name not in page.body_text

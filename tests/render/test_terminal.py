@@ -17,11 +17,36 @@ def test_the_summary_gives_every_section_its_score_and_rating_word(
     captured = capsys.readouterr()
     assert captured.out == ""  # stdout may be the report
     rows = [" ".join(line.strip("│┃ ").split()) for line in captured.err.splitlines()]
-    assert "Fixture checklist" in rows[0]
-    assert "People | teams │ 50.0% amber" in rows
-    assert "Money │ 0.0% red" in rows
-    assert "Later │ no score" in rows
+    assert "Fixture checklist" in rows[1]
+    assert "1. People | teams │ 50.0% amber" in rows
+    assert "2. Money │ 0.0% red" in rows
+    assert "3. Later │ no score" in rows
     assert "Overall │ 40.0% red" in rows
+
+
+def test_the_end_of_run_summary_counts_and_names_the_priority_gaps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    print_summary(fixture_result(), gaps=5)
+
+    err = capsys.readouterr().err
+    assert (
+        "7 questions: 4 answered (1 of them don't know), 1 not applicable, 1 skipped, "
+        "1 not asked." in " ".join(err.split())
+    )
+    assert "- No: 1.4 Are carers involved?" in err
+    assert "In part: 1. Knowledge gaps (Don't know): 1." in " ".join(err.split())
+
+
+def test_the_plain_summary_is_sentences_without_a_table_or_escape_codes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    print_summary(fixture_result(), plain=True, gaps=5)
+
+    err = capsys.readouterr().err
+    assert "1. People | teams: 50.0% amber\n" in err
+    assert "Overall: 40.0% red\n" in err
+    assert "\u2502" not in err and "\x1b" not in err
 
 
 def test_the_list_table_names_each_bundled_checklist_and_its_source(

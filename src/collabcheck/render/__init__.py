@@ -26,6 +26,7 @@ class ChecklistFormat(StrEnum):
     MD = "md"
     JSON = "json"
     HTML = "html"
+    ANSWERS = "answers"
 
 
 class RunFormat(StrEnum):
@@ -46,12 +47,15 @@ class ResultFormat(StrEnum):
 
 
 class TeamFormat(StrEnum):
-    """``combine``: the team report."""
+    """``combine``: the team report (text fitted to a terminal), a row per answer (csv), or the
+    workshop sheet's actions (a row per disagreement and priority gap)."""
 
+    TEXT = "text"
     MD = "md"
     JSON = "json"
     HTML = "html"
     CSV = "csv"
+    ACTIONS = "actions"
 
 
 class ComparisonFormat(StrEnum):
@@ -80,6 +84,10 @@ def render_checklist(checklist: Checklist, fmt: ChecklistFormat, lines: int | No
         from collabcheck.render import html
 
         return html.worksheet(checklist) if lines is None else html.worksheet(checklist, lines)
+    if fmt is ChecklistFormat.ANSWERS:
+        from collabcheck.render import answers
+
+        return answers.blank(checklist)
     assert_never(fmt)
 
 
@@ -104,7 +112,12 @@ def render_result(result: Result, fmt: ResultFormat | RunFormat) -> str:
     assert_never(fmt)
 
 
-def render_team(team: TeamResult, fmt: TeamFormat) -> str:
+def render_team(team: TeamResult, fmt: TeamFormat, width: int = 88, colour: bool = False) -> str:
+    """The team report in ``fmt``; ``width`` and ``colour`` shape the text format only."""
+    if fmt is TeamFormat.TEXT:
+        from collabcheck.render import text
+
+        return text.team(team, width, colour)
     if fmt is TeamFormat.MD:
         from collabcheck.render import markdown
 
@@ -121,6 +134,10 @@ def render_team(team: TeamResult, fmt: TeamFormat) -> str:
         from collabcheck.render import csv
 
         return csv.team(team)
+    if fmt is TeamFormat.ACTIONS:
+        from collabcheck.render import csv
+
+        return csv.actions(team)
     assert_never(fmt)
 
 

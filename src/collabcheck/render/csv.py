@@ -1,7 +1,9 @@
 """CSV in long format, one row per respondent and question, for spreadsheets and pandas.
 
 ``report --format csv`` writes one result (the respondent as given); ``combine --format csv``
-writes every member, numbered 1, 2, ... in the order given unless the report is named.
+writes every member, numbered 1, 2, ... in the order given unless the report is named, with
+what the team result lets be shown of who they are. ``combine --format actions`` writes the
+workshop sheet: a row per disagreement and priority gap, with blank columns to fill in.
 """
 
 from __future__ import annotations
@@ -76,10 +78,10 @@ def _rows(
         ]
 
 
-def _write(rows: Iterable[Sequence[str]]) -> str:
+def _write(rows: Iterable[Sequence[str]], columns: Sequence[str] = COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     writer.writerows(rows)
     return out.getvalue()
 
@@ -100,4 +102,52 @@ def team(team: TeamResult) -> str:
         row
         for m in team.answers
         for row in _rows(checklist, m.respondent, m.role, m.organisation, m.outcomes)
+    )
+
+
+ACTION_COLUMNS = (
+    "checklist",
+    "version",
+    "list",
+    "number",
+    "question_id",
+    "label",
+    "question",
+    "answered",
+    "answers",
+    "mean",
+    "sd",
+    "what_we_agreed",
+    "owner",
+    "by_when",
+)
+
+
+def actions(team: TeamResult) -> str:
+    """The workshop sheet: each disagreement, then each priority gap, with blank columns for
+    what the team agreed, who owns it and by when (filled in, it can be compared next time)."""
+    from collabcheck.render import wording
+
+    info = team.checklist
+    return _write(
+        (
+            [
+                cell(info.id),
+                cell(info.version),
+                kind,
+                q.number,
+                cell(q.id),
+                cell(q.label),
+                cell(q.text),
+                str(q.stats.answered),
+                cell(wording.answer_counts(q.stats)),
+                wording.number(q.stats.mean),
+                wording.number(q.stats.sd),
+                "",
+                "",
+                "",
+            ]
+            for kind, q in team.workshop
+        ),
+        ACTION_COLUMNS,
     )

@@ -4,16 +4,24 @@ result (``collabcheck/team/v1``) and the comparison (``collabcheck/compare/v1``)
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from collabcheck.model import Checklist, Question, QuestionKind
+from collabcheck.model import Checklist, Question, QuestionKind, ScaleOption
 from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
 from collabcheck.scoring import Tally, round_half_up
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
     from collabcheck.compare import Comparison, Scorecard, ScoreChange
-    from collabcheck.team import Stats, TeamQuestion, TeamResult, TeamScore
+    from collabcheck.team import (
+        GroupDifference,
+        GroupFigure,
+        Stats,
+        TeamQuestion,
+        TeamResult,
+        TeamScore,
+    )
 
 
 def checklist_dict(checklist: Checklist) -> dict[str, Any]:
@@ -73,7 +81,13 @@ def _tally_dict(t: Tally) -> dict[str, Any]:
         "excluded": t.excluded,
         "dont_know": t.dont_know,
         "skipped": t.skipped,
+        "hidden": t.hidden,
+        "questions": t.questions,
     }
+
+
+def _options(options: Sequence[ScaleOption]) -> list[dict[str, Any]]:
+    return [{"key": o.key, "label": o.label, "value": o.value} for o in options]
 
 
 def result_dict(result: Result) -> dict[str, Any]:
@@ -87,6 +101,7 @@ def result_dict(result: Result) -> dict[str, Any]:
             "version": info.version,
             "source": info.source.as_dict(),
             "scale": info.scale,
+            "scale_options": _options(info.scale_options),
             "bands": {"green": info.bands.green, "amber": info.bands.amber},
         },
         "meta": {
@@ -120,6 +135,11 @@ def result_dict(result: Result) -> dict[str, Any]:
                 {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
                 for s in result.scores.sections
             ],
+        },
+        "gaps": {
+            "priority": [o.id for o in result.priority_gaps],
+            "in_part": [o.id for o in result.in_part],
+            "knowledge": [o.id for o in result.knowledge_gaps],
         },
     }
 
@@ -160,6 +180,7 @@ def _stats(stats: Stats) -> dict[str, Any]:
         "highest": stats.highest,
         "range": stats.range,
         "disagreement": stats.disagreement,
+        "notes": list(stats.notes),
     }
 
 
@@ -177,6 +198,24 @@ def _team_question(question: TeamQuestion) -> dict[str, Any]:
     if question.kind is QuestionKind.CHOICE:
         data["choices"] = {c.key: c.label for c in question.stats.counts}
     return data
+
+
+def _difference(d: GroupDifference) -> dict[str, Any]:
+    def figure(f: GroupFigure) -> dict[str, Any]:
+        value = _rounded(f.value) if d.is_section else f.value
+        return {"group": f.group, "value": value, "answered": f.answered}
+
+    high, low = figure(d.highest), figure(d.lowest)
+    return {
+        "kind": "section" if d.is_section else "question",
+        "id": d.id,
+        "number": d.number,
+        "highest": high,
+        "lowest": low,
+        "difference": round_half_up(high["value"] - low["value"], 1)
+        if d.is_section
+        else d.difference,
+    }
 
 
 def team_dict(team: TeamResult) -> dict[str, Any]:
@@ -217,7 +256,10 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
                 {"id": s.id, "title": s.title, **_team_score(s.score)} for s in team.sections
             ],
         },
+        "notes": team.options.notes,
         "disagreements": [q.id for q in team.disagreements],
+        "differences": [_difference(d) for d in team.differences],
+        "unknown": [q.id for q in team.unknown],
         "weakest": [q.id for q in team.weakest],
         "questions": [_team_question(q) for q in team.questions],
         "groups": [
@@ -225,7 +267,9 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
                 "name": g.name,
                 "size": g.size,
                 "shown": g.shown,
-                "scores": {
+                "scores": None
+                if g.overall is None or g.sections is None
+                else {
                     "overall": _team_score(g.overall),
                     "sections": [
                         {"id": s.id, **_team_score(score)}

@@ -22,7 +22,7 @@ from collabcheck.result import Outcome, Result
 
 if TYPE_CHECKING:  # imported when used: run and report need neither
     from collabcheck.compare import Comparison, Scorecard
-    from collabcheck.team import Stats, TeamQuestion, TeamResult
+    from collabcheck.team import GroupDifference, Stats, TeamQuestion, TeamResult
 
 BOX = "\u2610"  # ☐ prints as a tick box on paper and on GitHub alike
 
@@ -114,7 +114,7 @@ def report(result: Result) -> str:
             f"| {index}. {md_inline(section.title)} | {percent(t.score)} | {rating(t.rating)} "
             f"| {t.answered} | {t.excluded} | {t.dont_know} | {t.skipped} |"
         )
-    out += ["", "## Priority gaps", ""]
+    out += ["", "## Priority gaps", "", f"*{wording.PRIORITY_NOTE}*", ""]
     gaps = result.priority_gaps
     if not gaps:
         out += [wording.NO_PRIORITY_GAPS, ""]
@@ -122,6 +122,13 @@ def report(result: Result) -> str:
         weight = f" *(weight {o.weight:g})*" if o.weight != 1 else ""
         answer, text = md_inline(o.answer_label or ""), _question_text(o.label, o.text)
         out.append(f"- **{answer}**: {numbers[o.id]} {text}{weight}{_note(o)}")
+    out += ["", "## In part", "", f"*{wording.IN_PART_NOTE}*", ""]
+    in_part = result.in_part
+    if not in_part:
+        out += [wording.NO_IN_PART, ""]
+    for o in in_part:
+        answer, text = md_inline(o.answer_label or ""), _question_text(o.label, o.text)
+        out.append(f"- **{answer}**: {numbers[o.id]} {text}{_note(o)}")
     out += ["", "## Knowledge gaps", ""]
     unknown = result.knowledge_gaps
     if not unknown:
@@ -165,7 +172,7 @@ def _answer_cell(o: Outcome) -> str:
 
 
 def team(team: TeamResult) -> str:
-    """The team report: disagreements and agreed weaknesses first, then scores and answers."""
+    """The team report: the four lists a workshop discusses first, then scores and answers."""
     info = team.checklist
     out = [f"# {md_inline(info.title)}: team report", ""]
     out += [
@@ -175,17 +182,36 @@ def team(team: TeamResult) -> str:
     ]
     named = wording.naming(team.options.named)
     out += [f"{plural(team.respondents, 'respondent')}. {named}", ""]
-    out += ["## Where the team disagrees", "", f"*{wording.DISAGREEMENT_NOTE}*", ""]
-    if not team.disagreements:
-        out += [wording.NO_DISAGREEMENTS, ""]
-    for q in team.disagreements:
-        out.append(f"- {_team_question_line(q)}")
-    out += ["", "## Where the team agrees it is weakest", "", f"*{wording.WEAKEST_NOTE}*", ""]
-    if not team.weakest:
-        out += [wording.NO_WEAKEST, ""]
-    for q in team.weakest:
-        out.append(f"- {_team_question_line(q)}")
-    out += ["", *_team_scores(team), *_team_answers(team)]
+    out += _team_list(
+        "Where the team disagrees",
+        wording.DISAGREEMENT_NOTE,
+        [_team_question_line(q) for q in team.disagreements],
+        wording.NO_DISAGREEMENTS,
+    )
+    if team.options.by is not None:
+        out += _team_list(
+            "Where groups differ",
+            wording.differences_note(team.options.min_group),
+            [_difference_line(d) for d in team.differences],
+            wording.no_differences(team.groups, team.options.min_group),
+        )
+    out += _team_list(
+        "What the team does not know",
+        wording.UNKNOWN_NOTE,
+        [
+            f"**{q.number}** {_question_text(q.label, q.text)} \u2014 "
+            f"{md_inline(wording.unknown_entry(q))}"
+            for q in team.unknown
+        ],
+        wording.NO_UNKNOWN,
+    )
+    out += _team_list(
+        "Where the team agrees it is weakest",
+        wording.WEAKEST_NOTE,
+        [_team_question_line(q) for q in team.weakest],
+        wording.NO_WEAKEST,
+    )
+    out += [*_team_scores(team), *_team_answers(team)]
     if team.groups:
         out += _groups(team)
     if team.roster:
@@ -194,13 +220,41 @@ def team(team: TeamResult) -> str:
     return "\n".join(out) + "\n"
 
 
+def _team_list(title: str, note: str, lines: list[str], empty: str) -> list[str]:
+    shown, more = wording.first(lines)
+    out = [f"## {title}", "", f"*{note}*", ""]
+    if not lines:
+        out += [empty, ""]
+    out += [f"- {line}" for line in shown]
+    if more:
+        out += ["", f"*{wording.more(more)}*"]
+    return [*out, ""] if lines else out
+
+
 def _team_question_line(q: TeamQuestion) -> str:
-    s = q.stats
     return (
         f"**{q.number}** {_question_text(q.label, q.text)} \u2014 "
-        f"{md_inline(wording.answer_counts(s))}; "
-        f"mean {number(s.mean)}, SD {number(s.sd)}"
+        f"{md_inline(wording.team_entry(q))}"
     )
+
+
+def _difference_line(d: GroupDifference) -> str:
+    title = md_inline(wording.difference_title(d))
+    head = f"**{title}**" if d.is_section else f"**{d.number}** {title}"
+    return f"{head} \u2014 {md_inline(wording.difference_entry(d))}"
+
+
+def _notes(questions: list[tuple[TeamQuestion, Stats]]) -> list[str]:
+    """Each question's notes under its number, anonymised and in the model's fixed order."""
+    out: list[str] = []
+    for q, stats in questions:
+        if stats.notes:
+            out += [f"**{wording.NOTES_HEADING} on {q.number}**", ""]
+            out += [f"- {md_inline(note)}" for note in stats.notes]
+            out.append("")
+    if out:
+        out = [f"*{wording.NOTES_NOTE}*", "", *out]
+    return out
 
 
 def _team_scores(team: TeamResult) -> list[str]:
@@ -218,7 +272,11 @@ def _team_scores(team: TeamResult) -> list[str]:
         align.append("---")
     out += ["| " + " | ".join(head) + " |", "|" + "|".join(align) + "|"]
     rows = [
-        (f"{i}. {md_inline(s.title)}", s.score, [g.sections[i - 1] for g in team.groups])
+        (
+            f"{i}. {md_inline(s.title)}",
+            s.score,
+            [None if g.sections is None else g.sections[i - 1] for g in team.groups],
+        )
         for i, s in enumerate(team.sections, 1)
     ]
     rows.append(("**Overall**", team.overall, [g.overall for g in team.groups]))
@@ -289,6 +347,7 @@ def _team_answers(team: TeamResult) -> list[str]:
         ]
         questions = [(q, q.stats) for q in team.questions if q.section == section.id]
         out += _answers_table(team, questions) if questions else ["No questions.", ""]
+        out += _notes(questions)
     return out
 
 

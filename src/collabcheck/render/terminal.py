@@ -8,7 +8,8 @@ commands that print them import this module (rich costs start-up time the others
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -45,15 +46,80 @@ def _cell(score: float | None, rating: str | None) -> str:
     return f"[{_STYLE.get(word, 'default')}]{round_half_up(score):.1f}% {word}[/]"
 
 
-def print_summary(result: Result) -> None:
-    """Overall score and rating, and a line per section, on stderr (stdout may be the report)."""
-    console = Console(file=sys.stderr, highlight=False)
+def print_summary(result: Result, *, plain: bool = False, gaps: int = 0) -> None:
+    """Overall score and rating, and a line per section, on stderr (stdout may be the report);
+    with ``gaps``, the counts and that many priority gaps too.
+
+    ``plain``: sentences, no table and no colour, for screen readers and dumb terminals.
+    """
+    from collabcheck.render import wording
+
+    console = Console(file=sys.stderr, highlight=False, no_color=plain or None)
     overall = result.scores.overall
-    table = Table(title=f"{escape(result.checklist.title)}", title_justify="left")
-    table.add_column("Section")
-    table.add_column("Score", justify="right")
-    for section in result.scores.sections:
-        table.add_row(escape(section.title), _cell(section.tally.score, section.tally.rating))
-    table.add_section()
-    table.add_row("[bold]Overall[/bold]", _cell(overall.score, overall.rating))
-    console.print(table)
+    numbers = result.numbers
+    if plain:
+        out = ["", f"{result.checklist.title}: the scores"]
+        out += [
+            f"{n}. {s.title}: {wording.percent(s.tally.score)} {wording.rating(s.tally.rating)}"
+            for n, s in enumerate(result.scores.sections, 1)
+        ]
+        out.append(f"Overall: {wording.percent(overall.score)} {wording.rating(overall.rating)}")
+        for line in out:
+            console.print(escape(line), soft_wrap=True)
+    else:
+        console.print()
+        table = Table(title=f"{escape(result.checklist.title)}", title_justify="left")
+        table.add_column("Section")
+        table.add_column("Score", justify="right", no_wrap=True)
+        for n, section in enumerate(result.scores.sections, 1):
+            title = f"{n}. {escape(section.title)}"
+            table.add_row(title, _cell(section.tally.score, section.tally.rating))
+        table.add_section()
+        table.add_row("[bold]Overall[/bold]", _cell(overall.score, overall.rating))
+        console.print(table)
+    if not gaps:
+        return
+    console.print(escape(wording.counts(overall) + "."))
+    found = result.priority_gaps
+    console.print()
+    if not found:
+        console.print(f"Priority gaps: {escape(wording.NO_PRIORITY_GAPS)}")
+    else:
+        shown = found[:gaps]
+        more = f" (the first {len(shown)} of {len(found)})" if len(found) > len(shown) else ""
+        console.print(f"{'Priority gaps' if plain else '[bold]Priority gaps[/bold]'}{more}:")
+        for o in shown:
+            label = o.label or o.text
+            console.print(f"- {o.answer_label}: {numbers[o.id]} {label}", markup=False)
+    in_part, unknown = len(result.in_part), len(result.knowledge_gaps)
+    console.print(
+        escape(
+            f"In part: {in_part}. Knowledge gaps (Don't know): {unknown}. "
+            "The report lists them all."
+        )
+    )
+
+
+def print_next_steps(
+    report: Path, data: Path, program: Sequence[str], *, plain: bool = False
+) -> None:
+    """Where the report and the result went, and what can be done with them next."""
+
+    from collabcheck.screen import wrap_command
+
+    console = Console(file=sys.stderr, highlight=False, no_color=plain or None)
+    width = console.width
+    run = [*program]
+    html = report.with_suffix(".html")
+    lines = [
+        "",
+        f"Saved the report: {report}",
+        f"Saved the result: {data}",
+        "Next, a page to print:",
+        *wrap_command([*run, "report", str(data), "--format", "html", "-o", str(html)], width),
+        "Or a team report, with the others' results:",
+        *wrap_command([*run, "combine", str(data), "OTHER.json..."], width),
+    ]
+    for line in lines:
+        # Not markup: a command line may end in a backslash, which markup would double.
+        console.print(line, soft_wrap=True, markup=False)

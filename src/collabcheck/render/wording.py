@@ -8,13 +8,15 @@ here returns plain text: a renderer escapes it for its format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from collabcheck.compare import QuestionChange, Scorecard, ScoreChange
     from collabcheck.model import Bands, Checklist, Question
     from collabcheck.scoring import Tally
-    from collabcheck.team import Group, Stats, TeamScore
+    from collabcheck.team import Group, GroupDifference, GroupFigure, Stats, TeamQuestion, TeamScore
+
+T = TypeVar("T")
 
 DASH = "\u2013"
 """What a report shows for a value it does not have."""
@@ -63,8 +65,11 @@ def rating(word: str | None) -> str:
     return word or "no score"
 
 
-def score_and_rating(score: TeamScore) -> str:
-    """A group's score in a cell: ``62.5% amber``, or ``no score``."""
+def score_and_rating(score: TeamScore | None) -> str:
+    """A group's score in a cell: ``62.5% amber``, ``no score``, or ``not shown`` for a group
+    too small to show."""
+    if score is None:
+        return NOT_SHOWN
     if score.score is None:
         return "no score"
     return f"{percent(score.score)} {rating(score.rating)}"
@@ -77,11 +82,15 @@ def rating_move(change: ScoreChange) -> str:
 
 
 def counts(t: Tally) -> str:
-    """How a result's questions were answered, e.g. ``3 answered · 1 not applicable · ...``."""
-    return (
-        f"{t.answered} answered \u00b7 {t.excluded} not applicable \u00b7 "
-        f"{t.dont_know} don't know \u00b7 {t.skipped} skipped"
-    )
+    """How a result's scored questions went, in parts that sum to the whole: ``27 questions:
+    21 answered (3 of them don't know), 2 not applicable, 1 skipped, 3 not asked``."""
+    answered = f"{t.answered} answered"
+    if t.dont_know:
+        answered += f" ({t.dont_know} of them don't know)"
+    parts = [answered, f"{t.excluded} not applicable", f"{t.skipped} skipped"]
+    if t.hidden:
+        parts.append(f"{t.hidden} not asked")
+    return f"{plural(t.questions, 'question')}: {', '.join(parts)}"
 
 
 # --- the worksheet -----------------------------------------------------------------------------
@@ -118,7 +127,12 @@ def tick(question: Question) -> str:
 
 # --- the result report -------------------------------------------------------------------------
 
-NO_PRIORITY_GAPS = "None: no answer below the top of the scale."
+NO_PRIORITY_GAPS = "None: no answer at the bottom of the scale."
+PRIORITY_NOTE = (
+    "Answers at the bottom of the scale (No, Disagree, Strongly disagree), heaviest weight first."
+)
+IN_PART_NOTE = "Answers in the middle of the scale (Partly, Neither): in place in part."
+NO_IN_PART = "None."
 NO_KNOWLEDGE_GAPS = "None: every question answered was known."
 NOT_ASKED = "not asked"
 SKIPPED = "skipped"
@@ -134,23 +148,99 @@ def scores_note(bands: Bands) -> str:
 
 # --- the team report ---------------------------------------------------------------------------
 
+LIST_SHOWN = 10
+"""How many entries of each list Markdown, HTML and text show (JSON has all)."""
+NOT_SHOWN = "not shown"
+
 DISAGREEMENT_NOTE = (
     "Some members answered at the top of the scale (a value of 0.75 or more: Yes, Agree, "
-    "Strongly agree) and others at the bottom (0.25 or less: No, Disagree, Strongly disagree, "
-    "Don't know). Widest spread first."
+    "Strongly agree) and others at the bottom (0.25 or less: No, Disagree, Strongly disagree). "
+    "Don't know is not counted as low: it is a gap in knowledge, listed below. Widest spread "
+    "(standard deviation) first."
 )
 WEAKEST_NOTE = (
     "Questions the team does not disagree on whose mean answer is below 0.5 (Yes or Strongly "
-    "agree = 1, Partly or Neither = 0.5, No, Strongly disagree or Don't know = 0), lowest first."
+    "agree = 1, Partly or Neither = 0.5, No, Strongly disagree or Don't know = 0) and fewer than "
+    "half of whose answers are Don't know, lowest first."
 )
+UNKNOWN_NOTE = "Questions some members answered Don't know, most Don't knows first."
 TEAM_FOOTNOTE = (
     "Team score: the mean of the members' own scores (members with no score in a section are "
     "left out); lowest and highest are the members' extremes. Mean: the mean value of the "
     "answers given (Don't know counts as 0; Not applicable and skipped are left out). SD: the "
     "population standard deviation of those values; range: highest minus lowest."
 )
-NO_DISAGREEMENTS = "None: no question has answers at both ends of the scale."
+NO_DISAGREEMENTS = "None: no question has known answers at both ends of the scale."
 NO_WEAKEST = "None: the team agrees on no question with a mean below 0.5."
+NO_UNKNOWN = "None: nobody answered Don't know."
+NOTES_HEADING = "Notes"
+NOTES_NOTE = "Members' notes, without who wrote them, in alphabetical order."
+WORKSHOP_TITLE = "Workshop sheet"
+WORKSHOP_NOTE = (
+    "The disagreements and priority gaps (where the team agrees it is weakest), with room to "
+    "record what the team agreed, who owns it and by when."
+)
+WORKSHOP_COLUMNS = ("What we agreed", "Owner", "By when")
+NO_WORKSHOP = "Nothing to agree: no disagreement and no priority gap."
+
+
+def differences_note(min_group: int) -> str:
+    """What the groups-differ list holds."""
+    return (
+        "Two groups' mean answers differ by 0.5 or more on a question, or their scores by 25 "
+        f"points or more on a section (only groups of {min_group} or more are compared). "
+        "Largest difference first."
+    )
+
+
+def no_differences(groups: Sequence[Group], min_group: int) -> str:
+    """Why no group differs: none far enough apart, or too few groups large enough to show."""
+    if sum(g.shown for g in groups) < 2:
+        return f"None: fewer than two groups have {min_group} or more members to compare."
+    return "None: no two groups shown are that far apart."
+
+
+def first(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The entries of a list a report shows, and how many more it leaves out."""
+    return items[:LIST_SHOWN], max(0, len(items) - LIST_SHOWN)
+
+
+def more(count: int) -> str:
+    """The line after a list cut short."""
+    return f"And {count} more (every one is in the JSON report and in the answers below)."
+
+
+def team_entry(q: TeamQuestion) -> str:
+    """A question's figures in a team list, how many answered first: ``5 answered: Yes 3 ·
+    No 2; mean 0.60, SD 0.49``."""
+    s = q.stats
+    return f"{s.answered} answered: {answer_counts(s)}; mean {number(s.mean)}, SD {number(s.sd)}"
+
+
+def unknown_entry(q: TeamQuestion) -> str:
+    """A question in the does-not-know list: ``Don't know 3 of 5 answered (Yes 2 · ...)``."""
+    s = q.stats
+    return f"Don't know {s.dont_know} of {s.answered} answered: {answer_counts(s)}"
+
+
+def _figure(f: GroupFigure, is_section: bool) -> str:
+    shown = percent(f.value) if is_section else number(f.value)
+    counted = f"{f.answered} scored" if is_section else f"{f.answered} answered"
+    return f"{group_label(f.group)} {shown} ({counted})"
+
+
+def difference_entry(d: GroupDifference) -> str:
+    """Where two groups differ, highest first: ``exec 0.88 (4 answered) vs board 0.17 (3
+    answered): 0.71 apart``."""
+    apart = f"{d.difference:.1f} points" if d.is_section else number(d.difference)
+    return f"{_figure(d.highest, d.is_section)} vs {_figure(d.lowest, d.is_section)}: {apart} apart"
+
+
+def difference_title(d: GroupDifference) -> str:
+    """What a difference is about: ``Section 2. Money`` or the question's label and text."""
+    if d.is_section:
+        return f"Section {d.number}. {d.text}"
+    return f"{d.label}: {d.text}" if d.label else d.text
 
 
 def versions(shown: Sequence[str]) -> str:
@@ -183,14 +273,19 @@ def answer_counts(stats: Stats) -> str:
 
 def group_name(group: Group) -> str:
     """A group's name as shown, with members without one as ``not given``."""
-    return group.name if group.name is not None else "not given"
+    return group_label(group.name)
+
+
+def group_label(name: str | None) -> str:
+    """A group's name, or ``not given``."""
+    return name if name is not None else "not given"
 
 
 def groups_note(min_group: int) -> str:
-    """Why small groups show no answers question by question."""
+    """Why small groups show no scores or answers of their own."""
     return (
-        f"A group of fewer than {min_group} members shows no answers question by question: "
-        "too few to show without identifying people."
+        f"A group of fewer than {min_group} members shows no scores, answers or notes of its "
+        "own: too few to show without identifying people. Its members count in the whole team."
     )
 
 
