@@ -241,7 +241,7 @@ def test_what_is_neither_a_result_nor_answers_says_so(cli: Cli, tmp_path: Path) 
     assert result.exit_code == 1
     assert result.stderr == (
         f"collabcheck: {path}: schema: not a collabcheck result (expected "
-        "'collabcheck/result/v1') or answers file (an 'answers' mapping)\n"
+        "'collabcheck/result/v1') or answers file (with 'answers')\n"
     )
 
 
@@ -273,3 +273,20 @@ def test_a_file_named_like_the_checklist_in_the_current_folder_is_not_loaded(
 
     assert result.exit_code == 1
     assert result.stderr.startswith(f"collabcheck: {path}: checklist: no checklist 'passwords'")
+
+
+def test_a_blank_from_show_answers_is_read_once_filled_in(cli: Cli, tmp_path: Path) -> None:
+    blank = cli("show", "board-readiness", "--format", "answers").stdout
+    filled = tmp_path / "ann.yaml"
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(blank, encoding="utf-8")
+    filled.write_text(blank.replace('  # "1.1":', '  "1.1": yes'), encoding="utf-8")
+
+    result = cli("combine", str(filled), str(empty), "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "Read 0 results and 2 answers files.\n"
+    team = json.loads(result.stdout)
+    assert team["respondents"] == 2
+    first = next(each for each in team["questions"] if each["id"] == "skills.skills-and-capacity")
+    assert first["counts"]["yes"] == 1

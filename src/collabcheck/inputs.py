@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 
 def is_answers(data: Any) -> bool:
-    """Whether parsed JSON or YAML is an answers file: an ``answers`` mapping and no schema."""
-    return isinstance(data, dict) and "schema" not in data and isinstance(data.get("answers"), dict)
+    """Whether parsed JSON or YAML is an answers file: ``answers`` (left empty, perhaps, in a
+    blank from ``show --format answers``) and no schema."""
+    return isinstance(data, dict) and "schema" not in data and "answers" in data
 
 
 @dataclass
@@ -83,8 +84,7 @@ def _not_either(name: str) -> ResultError:
                 name,
                 None,
                 "schema",
-                f"not a collabcheck result (expected {SCHEMA!r}) or answers file "
-                "(an 'answers' mapping)",
+                f"not a collabcheck result (expected {SCHEMA!r}) or answers file (with 'answers')",
             )
         ]
     )
