@@ -45,8 +45,10 @@ def answers(checklist: Checklist, seed: int) -> dict[str, Answer]:
     return given
 
 
-def result(checklist_id: str, seed: int, role: str = "board member") -> Result:
-    """One made-up member's result on a bundled checklist."""
+def result(
+    checklist_id: str, seed: int, role: str = "board member", stage: str | None = None
+) -> Result:
+    """One made-up member's result on a bundled checklist (at ``stage``, if staged)."""
     checklist = resolve(checklist_id)
     meta = Meta(
         organisation="North Valley Health and Care Partnership",
@@ -59,7 +61,7 @@ def result(checklist_id: str, seed: int, role: str = "board member") -> Result:
     if seed == 0:
         first = checklist.questions[0].id
         given[first] = Answer(given[first].answer, LONG_NOTE)
-    return build(checklist, given, meta)
+    return build(checklist, given, meta, stage)
 
 
 def report() -> str:
@@ -102,10 +104,24 @@ def comparison() -> str:
     return html.comparison(compare(before, after).comparison)
 
 
+def staged_report() -> str:
+    """The Collaborative Model mid-project: later stages not reached."""
+    return html.report(result("collaborative-model", 0, stage="gather-ideas"))
+
+
+def staged_comparison() -> str:
+    """The Collaborative Model mid-project, then at the end."""
+    before = from_result(result("collaborative-model", 1, stage="gather-ideas"), "midway.json")
+    after = from_result(result("collaborative-model", 2, stage="checking-the-impact"), "end.json")
+    return html.comparison(compare(before, after).comparison)
+
+
 PAGES: dict[str, Callable[[], str]] = {
     "report": report,
     "team": team,
     "team-small-groups": small_groups,
     "compare": comparison,
+    "report-staged": staged_report,
+    "compare-staged": staged_comparison,
     **{f"worksheet-{cid}": (lambda cid=cid: worksheet(cid)) for cid in BUNDLED},  # type: ignore[misc]
 }

@@ -285,3 +285,44 @@ def test_each_source_statement_is_asked_or_kept_as_intro(checklist_id: str) -> N
     for where, words in KEPT[checklist_id]:
         assert normal(words) in source, words
         assert normal(words) in (helps if where == "help" else intros), (where, words)
+
+
+def test_collaborative_model_is_staged_and_keeps_the_conversation_going_throughout() -> None:
+    checklist = bundled("collaborative-model")
+
+    assert checklist.version == "2"
+    assert checklist.stages is not None
+    assert checklist.stages.throughout == {"keep-the-conversation-going"}
+    assert checklist.stages.steps == (
+        "big-idea",
+        "decision-time",
+        "building-the-team",
+        "understand-whats-around",
+        "gather-ideas",
+        "make-the-change",
+        "checking-the-impact",
+    )
+
+
+@needs_seeds
+def test_collaborative_model_records_the_decision_panels_decision_in_its_words() -> None:
+    source = seed("collaborative-model")
+    decision = bundled("collaborative-model").question("decision-time.decision")
+
+    assert decision is not None
+    assert decision.kind is QuestionKind.CHOICE and not decision.multiple
+    assert [c.key for c in decision.choices] == ["collaborative", "partly", "not"]
+    # Each choice, and the question, carries the source's own words for it.
+    quoted = [
+        (decision.text, "be done as a collaborative service change project"),
+        (
+            decision.choices[0].label,
+            "the idea can be done as a collaborative service change project",
+        ),
+        (decision.choices[1].label, "parts of the project can"),
+        (decision.choices[2].label, "can you make it more collaborative"),
+        (decision.help or "", "If it can't be, which parts of the project can?"),
+    ]
+    for shown, words in quoted:
+        assert normal(words) in normal(shown)
+        assert normal(words) in source, words

@@ -56,6 +56,7 @@ def test_tiny_answers_are_scored_as_worked_out_by_hand(
         "dont_know": 0,
         "skipped": 0,
         "hidden": 0,
+        "not_reached": 0,
         "questions": 3,
     }
     # first.two (Partly) is in part; second.three (No) is the one priority gap.

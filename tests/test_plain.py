@@ -96,3 +96,41 @@ def test_term_dumb_is_plain_and_the_run_still_saves_both_files(tiny: Path) -> No
     assert (tiny.parent / "plain-run.md").is_file()
     data = json.loads((tiny.parent / "plain-run.json").read_text())
     assert data["scores"]["overall"]["score"] == 100
+
+
+def test_plain_mode_asks_the_stage_with_numbered_choices(tmp_path: Path) -> None:
+    from tests.test_stages import STAGED
+
+    (tmp_path / "change.yaml").write_text(STAGED, encoding="utf-8")
+    # The stage: 2, The Team; then Yes to the six questions of the stages reached; write.
+    typed = "\n".join(["2", *["1"] * 6, ""]) + "\n"
+    args = ["run", "change.yaml", "--plain", "--org", "O", "--respondent", "R", "--role", "C"]
+
+    done = _run([*args, "--format", "json"], typed, tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["stage"] == "team"
+    assert {a["id"]: a["status"] for a in data["answers"]}["impact.shared"] == "not_reached"
+    screen = done.stderr
+    assert "\x1b" not in screen
+    assert "Which stage has the work reached?\n1 The Idea\n2 The Team\n3 The Impact\n" in screen
+    assert "Choose 1-3 (Enter for 1): " in screen
+    assert "4. The Impact: not reached\n" in screen  # the summary, in sentences
+    assert "Stage reached: The Team (stage 2 of 3)." in screen
+
+
+def test_the_check_screen_adds_no_colon_to_a_question_ending_in_one() -> None:
+    import io
+
+    from collabcheck.interview import ReviewLine
+    from collabcheck.model import Question
+    from collabcheck.plain import PlainPrompter
+
+    asked = Question(id="idea.from", section="idea", text="Where the idea comes from:")
+    output = io.StringIO()
+    prompter = PlainPrompter(io.StringIO("\n"), output, width=80)
+
+    prompter.review([ReviewLine(asked, "1.1", "Commissioners", None)], "1 answered", None)
+
+    assert "1.1 Where the idea comes from: Commissioners\n" in output.getvalue()

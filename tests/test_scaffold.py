@@ -102,10 +102,11 @@ def test_from_copies_a_bundled_checklist_under_a_new_id_and_title(
     assert (copy.id, copy.title, copy.version) == ("ours", f"{original.title} (adapted)", "1")
     assert copy.source == original.source
     assert copy.description == original.description
-    assert (copy.scale, copy.bands, copy.sections) == (
+    assert (copy.scale, copy.bands, copy.sections, copy.staged) == (
         original.scale,
         original.bands,
         original.sections,
+        original.staged,
     )
     assert cli("validate", "--strict", "ours.yaml").exit_code == 0
 
@@ -154,10 +155,11 @@ def test_from_a_path_keeps_custom_scale_bands_keyed_choices_and_conditions(
 
     assert result.exit_code == 0, result.stderr
     original, copy = load_path(source), load_path(Path("ours.yaml"))
-    assert (copy.scale, copy.bands, copy.sections) == (
+    assert (copy.scale, copy.bands, copy.sections, copy.staged) == (
         original.scale,
         original.bands,
         original.sections,
+        original.staged,
     )
     written = Path("ours.yaml").read_text(encoding="utf-8")
     assert "bands:\n  green: 80\n  amber: 60.5\n" in written
@@ -259,7 +261,7 @@ def _guide_checklists() -> list[str]:
 def test_the_guides_example_checklists_validate(cli: Cli, tmp_path: Path) -> None:
     examples = _guide_checklists()
 
-    assert len(examples) == 2
+    assert len(examples) == 3
     for index, text in enumerate(examples):
         # Named by its id, as a checklist in a folder must be.
         checklist_id = text.split("\nid: ", 1)[1].split()[0] if "\nid: " in text else "x"

@@ -33,6 +33,7 @@ _TOP_KEYS = {
     "organisation",
     "respondent",
     "role",
+    "stage",
     "completed_at",
     "answers",
 }
@@ -46,6 +47,8 @@ class AnswersFile:
     organisation: str | None = None
     respondent: str | None = None
     role: str | None = None
+    stage: str | None = None
+    """In a staged checklist, the stage the work has reached."""
     completed_at: str | None = None
     """When the answers were given (the offline form records it), ISO 8601."""
 
@@ -101,6 +104,12 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
             bad(line_of(data, key), key, "must be text (put it in quotes)")
             value = None
         meta[key] = None if value is None else str(value)
+    stage = data.get("stage")
+    if stage is not None:
+        problem = stage_problem(checklist, stage)
+        if problem:
+            bad(line_of(data, "stage"), "stage", problem)
+            stage = None
     raw = data.get("answers")
     answers: dict[str, Answer] = {}
     if raw is None:
@@ -124,7 +133,12 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
     if problems:
         raise AnswersError(problems)
     return AnswersFile(
-        answers, meta["organisation"], meta["respondent"], meta["role"], meta["completed_at"]
+        answers,
+        meta["organisation"],
+        meta["respondent"],
+        meta["role"],
+        stage,
+        meta["completed_at"],
     )
 
 
@@ -142,6 +156,21 @@ def _timestamp(data: dict[Any, Any], bad: Any) -> str | None:
             pass
     bad(line_of(data, "completed_at"), "completed_at", "must be a date and time (ISO 8601)")
     return None
+
+
+def stage_problem(checklist: Checklist, stage: Any) -> str | None:
+    """What is wrong with ``stage`` as the stage a run of ``checklist`` has reached, or None."""
+    stages = checklist.stages
+    if stages is None:
+        return f"{checklist.id} is not staged: its sections are not stages to reach"
+    if isinstance(stage, str) and stage in stages.steps:
+        return None
+    if isinstance(stage, str) and stage in stages.throughout:
+        return (
+            f"{stage!r} runs throughout, so it is not a stage to reach; "
+            f"use one of {', '.join(stages.steps)}"
+        )
+    return f"no stage {stage!r} in {checklist.id}; use one of {', '.join(stages.steps)}"
 
 
 def _question(

@@ -365,6 +365,14 @@ def run(
         typer.Option("--section", help="Ask only this section (repeatable).", metavar="ID"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the saved session.")] = False,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            help="In a staged checklist, the stage the work has reached: later stages are not "
+            "asked or scored.",
+            metavar="ID",
+        ),
+    ] = None,
     plain: Annotated[
         bool,
         typer.Option(
@@ -408,6 +416,7 @@ def run(
         sections=tuple(section or ()),
         notes=notes,
         resume=resume,
+        stage=stage,
         program=how_started(sys.argv, getattr(sys, "orig_argv", sys.argv), os.environ),
         shaping=tuple(shaping),
     )

@@ -11,7 +11,7 @@ improved when its value went up: a person's answer (No to Partly: +0.5) or a tea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,6 +46,8 @@ class Point:
     title: str
     score: float | None
     rating: str | None
+    reached: bool = True
+    """False for a stage the work had not reached: not asked, not scored."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Scorecard:
     """The checklist's rating bands, for charts."""
     source: Source | None = None
     """The document the checklist is written from, credited on the page."""
+    stage: str | None = None
+    """In a staged checklist, the stage reached as shown (a team: each with its members)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,9 @@ class ScoreChange:
     """Points, after minus before, one decimal; None when either has no score."""
     rating_before: str | None
     rating_after: str | None
+    reached_before: bool = True
+    """False when the before had not reached this stage (and so has no score here)."""
+    reached_after: bool = True
 
     @property
     def moved(self) -> bool:
@@ -193,7 +200,8 @@ def from_result(result: Result, name: str) -> Scorecard:
         completed_at=result.meta.completed_at,
         overall=Point("overall", "Overall", scores.overall.rounded, scores.overall.rating),
         sections=tuple(
-            Point(s.id, s.title, s.tally.rounded, s.tally.rating) for s in scores.sections
+            Point(s.id, s.title, s.tally.rounded, s.tally.rating, s.id in result.reached)
+            for s in scores.sections
         ),
         questions=tuple(
             QuestionPoint(
@@ -210,7 +218,22 @@ def from_result(result: Result, name: str) -> Scorecard:
         ),
         bands=result.checklist.bands,
         source=result.checklist.source,
+        stage=_stage(result),
     )
+
+
+def _stage(result: Result) -> str | None:
+    info = result.checklist
+    if info.stages is None:
+        return None
+    return info.title_of(result.stage) if result.stage else "not given"
+
+
+def team_stage(counts: list[tuple[str | None, int]]) -> str | None:
+    """A team's stages as a comparison shows them: ``Gather Ideas (3), not given (1)``."""
+    if not counts:
+        return None
+    return ", ".join(f"{title or 'not given'} ({members})" for title, members in counts)
 
 
 def from_team(team: TeamResult, name: str) -> Scorecard:
@@ -227,7 +250,8 @@ def from_team(team: TeamResult, name: str) -> Scorecard:
         completed_at=None,
         overall=Point("overall", "Overall", team.overall.rounded, team.overall.rating),
         sections=tuple(
-            Point(s.id, s.title, s.score.rounded, s.score.rating) for s in team.sections
+            Point(s.id, s.title, s.score.rounded, s.score.rating, s.reached > 0)
+            for s in team.sections
         ),
         questions=tuple(
             QuestionPoint(q.id, q.section, q.number, q.text, q.label, q.stats.mean, None)
@@ -236,6 +260,7 @@ def from_team(team: TeamResult, name: str) -> Scorecard:
         ),
         bands=team.checklist.bands,
         source=team.checklist.source,
+        stage=team_stage([(s.title, s.members) for s in team.stages]),
     )
 
 
@@ -300,6 +325,8 @@ def _score_change(before: Point | None, after: Point | None) -> ScoreChange:
         change=None if a is None or b is None else round(a - b, 1),
         rating_before=before.rating if before else None,
         rating_after=after.rating if after else None,
+        reached_before=before.reached if before else True,
+        reached_after=after.reached if after else True,
     )
 
 
@@ -324,6 +351,8 @@ def _answer(status: Status, label: str | None) -> str | None:
         return "not asked"
     if status is Status.SKIPPED:
         return "skipped"
+    if status is Status.NOT_REACHED:
+        return "not reached"
     return label
 
 
@@ -379,6 +408,11 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         entry = f.obj(item, at)
         sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
         point = _team_point(f, entry, at, sid or "", title or "")
+        reached = entry.get("reached")
+        if reached is not None and (isinstance(reached, bool) or not isinstance(reached, int)):
+            f.bad(f"{at}.reached", "must be a whole number")
+        elif point is not None and reached is not None:
+            point = replace(point, reached=reached > 0)
         if sid is not None and title is not None and point is not None:
             sections.append(point)
     questions: list[QuestionPoint] = []
@@ -403,6 +437,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
     source = _team_source(f, checklist.get("source"))
+    stages = _team_stages(f, data.get("stages", []))
     if problems or overall is None or None in fields.values():
         raise ResultError(problems)
     return Scorecard(
@@ -422,7 +457,25 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
             green=green if green is not None else 75.0, amber=amber if amber is not None else 50.0
         ),
         source=source,
+        stage=team_stage(stages),
     )
+
+
+def _team_stages(f: Fields, data: Any) -> list[tuple[str | None, int]]:
+    """A team result's ``stages``: each stage's title (None: not given) and its members."""
+    if not isinstance(data, list):
+        f.bad("stages", "must be a list")
+        return []
+    stages: list[tuple[str | None, int]] = []
+    for index, item in enumerate(data):
+        entry = f.obj(item, f"stages[{index}]")
+        title = f.text(entry, "title", f"stages[{index}]", required=False)
+        members = entry.get("respondents")
+        if isinstance(members, bool) or not isinstance(members, int) or members < 1:
+            f.bad(f"stages[{index}].respondents", "must be a whole number, 1 or more")
+            continue
+        stages.append((title, members))
+    return stages
 
 
 def _team_source(f: Fields, data: Any) -> Source | None:

@@ -74,7 +74,7 @@ def scored_answers(data: dict[str, Any], name: str, checklists: Checklists) -> R
         role=given.role,
         completed_at=given.completed_at,
     )
-    return build(checklist, given.answers, meta)
+    return build(checklist, given.answers, meta, given.stage)
 
 
 def _not_either(name: str) -> ResultError:

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Protocol
 
 from collabcheck.answers import fits
-from collabcheck.errors import SessionError
+from collabcheck.errors import SessionError, UsageError
 from collabcheck.model import (
     Answer,
     Checklist,
@@ -129,7 +129,22 @@ class Interview:
         self.session = session
         self.prompter = prompter
         self.notes = notes
-        chosen = [s for s in checklist.sections if not sections or s.id in sections]
+        self.asked_for = tuple(sections)
+        self._choose_sections(frozenset(s.id for s in checklist.sections))
+
+    def _choose_sections(self, reached: frozenset[str]) -> None:
+        """Ask the sections asked for (all, without --section) that the work has reached."""
+        asked_for = self.asked_for
+        chosen = [
+            s
+            for s in self.checklist.sections
+            if (not asked_for or s.id in asked_for) and s.id in reached
+        ]
+        if asked_for and not chosen:
+            raise UsageError(
+                f"--section {asked_for[0]}: a stage after the one reached "
+                f"({self.session.state.stage}), so not asked"
+            )
         self.sections = chosen
         self.questions = [q for s in chosen for q in s.questions]
 
@@ -138,10 +153,16 @@ class Interview:
         return self.session.state.answers
 
     def run(
-        self, known: Respondent = Respondent(), *, only_unanswered: bool = False
+        self,
+        known: Respondent = Respondent(),
+        *,
+        only_unanswered: bool = False,
+        stage: str | None = None,
     ) -> dict[str, Answer]:
-        """Welcome, ask who is answering (what ``known`` and the session leave open), then the
-        questions (from where a resumed session stopped), then the check screen.
+        """Welcome, ask who is answering (what ``known`` and the session leave open) and, in a
+        staged checklist, the stage reached (unless ``stage`` or the session gives it), then
+        the questions of the stages reached (from where a resumed session stopped), then the
+        check screen.
 
         With ``only_unanswered``, questions that already have an answer (from an answers file)
         are not asked again. Returns the answers to the questions shown.
@@ -151,10 +172,25 @@ class Interview:
             self._ask_respondent(known)
         else:  # a resumed session: who is answering was asked (and maybe left empty) before
             self._fill_respondent(known)
+        self._ask_stage(stage)
         start = 0 if only_unanswered else self._start_index()
         self._ask_from(start, only_unanswered=only_unanswered)
         self._review()
+        # Answers to stages not reached (kept from a later stage given before) are the
+        # result's to leave out: it records those questions as not reached.
         return visible_answers(self.checklist, self.answers)
+
+    def _ask_stage(self, given: str | None) -> None:
+        """In a staged checklist, settle the stage reached, and ask only the stages reached."""
+        stages = self.checklist.stages
+        if stages is None:
+            return
+        state = self.session.state
+        if given is not None:
+            state.stage = given
+        elif state.stage not in stages.steps:
+            state.stage = ask_stage(self.prompter, self.checklist, None)
+        self._choose_sections(stages.reached(state.stage))
 
     def _fill_respondent(self, known: Respondent) -> None:
         state = self.session.state
@@ -355,6 +391,23 @@ def open_session(
                 return saved
             saved.discard()
     return Session.create(checklist.id, checklist.version)
+
+
+def ask_stage(prompter: Prompter, checklist: Checklist, previous: str | None) -> str:
+    """Ask which of a staged checklist's stages the work has reached; return its id."""
+    stages = checklist.stages
+    assert stages is not None, "only a staged checklist has stages to ask about"
+    steps = stages.steps
+    titles = {s.id: s.title for s in checklist.sections}
+    throughout = [titles[sid] for sid in stages.sections if sid in stages.throughout]
+    runs = f"; {' and '.join(throughout)} from the start" if throughout else ""
+    prompter.notice(
+        f"The sections are stages of the work. Those after the stage reached are not asked or "
+        f"scored{runs}."
+    )
+    options = [(sid, titles[sid]) for sid in steps]
+    default = previous if previous in steps else steps[0]
+    return prompter.ask_choice("Which stage has the work reached?", options, default)
 
 
 def _take_offer(prompter: Prompter, question: str) -> bool:

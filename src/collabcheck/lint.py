@@ -11,7 +11,9 @@ checks, each shown as ``FILE:LINE: FIELD: warning: message``:
 - an id that differs from the file name (folders are searched by file name);
 - options no answer can knowingly reach: two options of a custom scale, or two choices of a
   question, with the same label (people cannot tell them apart); a scale that no question uses
-  (nothing is scored); and a ``when`` on a free-text question, met only by typing the exact text.
+  (nothing is scored); and a ``when`` on a free-text question, met only by typing the exact text;
+- in a staged checklist: a single stage (nothing is ever "not reached"), and a ``when`` naming a
+  question that some stage reaches later than the question itself (never asked until then).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def lint(checklist: Checklist, data: Any = None, name: str | None = None) -> lis
             *_duplicate_text(checklist, where),
             *_unreachable(checklist, where),
             *_file_name(checklist, where),
+            *_stages(checklist, where),
         )
     ]
     return sorted(findings, key=lambda f: f.line or 0)
@@ -174,6 +177,41 @@ def _unreachable(checklist: Checklist, where: _Lines) -> Iterator[_Raw]:
                 f"{question.id}.when.question",
                 f"{target.id} is a free-text question, so this question is asked only when "
                 f"someone types exactly {answers}",
+            )
+
+
+def _stages(checklist: Checklist, where: _Lines) -> Iterator[_Raw]:
+    stages = checklist.stages
+    if stages is None:
+        return
+    if len(stages.steps) == 1:
+        yield (
+            where.top_line("staged"),
+            "staged",
+            f"only one stage ({stages.steps[0]}) does not run throughout, so nothing is ever "
+            "'not reached': mark the stages that come one after another, or leave out 'staged'",
+        )
+    reached = [stages.reached(step) for step in stages.steps]
+    for question in checklist.questions:
+        if question.when is None:
+            continue
+        target = checklist.question(question.when.question)
+        if target is None:
+            continue
+        early = next(
+            (
+                s
+                for s, r in zip(stages.steps, reached, strict=True)
+                if question.section in r and target.section not in r
+            ),
+            None,
+        )
+        if early is not None:
+            yield (
+                where.when_line(question.id),
+                f"{question.id}.when.question",
+                f"{target.id} is in a stage not yet reached at {early}, so until it is this "
+                "question is never asked",
             )
 
 

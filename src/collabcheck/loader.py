@@ -30,10 +30,20 @@ from collabcheck.yamlfile import LineDict, line_of, load_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-_TOP_KEYS = {"id", "title", "version", "source", "description", "scale", "bands", "sections"}
+_TOP_KEYS = {
+    "id",
+    "title",
+    "version",
+    "source",
+    "description",
+    "scale",
+    "bands",
+    "staged",
+    "sections",
+}
 _TOP_REQUIRED = ("id", "title", "version", "source", "description", "scale", "sections")
 _SOURCE_KEYS = {"publisher", "title", "year", "author", "url"}
-_SECTION_KEYS = {"id", "title", "intro", "questions"}
+_SECTION_KEYS = {"id", "title", "intro", "throughout", "questions"}
 _QUESTION_KEYS = {"id", "text", "label", "help", "weight", "kind", "choices", "multiple", "when"}
 _OPTION_KEYS = {"key", "label", "value"}
 
@@ -151,7 +161,9 @@ def parse_checklist(
     source = _parse_source(check, top)
     scale = _parse_scale(check, top)
     bands = _parse_bands(check, top)
+    staged = _flag(check, top, "staged", "staged")
     sections = _parse_sections(check, top, scale)
+    _check_stages(check, top, staged, sections)
     if check.problems:
         raise ChecklistError(check.problems)
     assert checklist_id and title and version and description and source and scale
@@ -165,7 +177,46 @@ def parse_checklist(
         sections=sections,
         bands=bands,
         path=path,
+        staged=staged,
     )
+
+
+def _flag(check: _Checker, data: LineDict, key: str, at: str) -> bool:
+    """An optional true/false key (false when left out)."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        check.add(data.line_of(key), at, f"must be true or false, not {_kind(value)}")
+        return False
+    return value
+
+
+def _check_stages(
+    check: _Checker, top: LineDict, staged: bool, sections: tuple[Section, ...]
+) -> None:
+    """A staged checklist needs a stage work can reach; only its sections run throughout."""
+    if not sections:
+        return
+    if not staged:
+        lines = {
+            str(item.get("id")).strip(): item.line_of("throughout")
+            for item in top["sections"]
+            if isinstance(item, LineDict)
+        }
+        for section in sections:
+            if section.throughout:
+                check.add(
+                    lines.get(section.id),
+                    f"sections.{section.id}.throughout",
+                    "only a staged checklist's sections run throughout; add 'staged: true' "
+                    "at the top, or remove this",
+                )
+    elif all(section.throughout for section in sections):
+        check.add(
+            top.line_of("staged"),
+            "staged",
+            "every section runs throughout, so there is no stage to reach: mark the stages "
+            "that come one after another without 'throughout'",
+        )
 
 
 def _parse_source(check: _Checker, top: LineDict) -> Source | None:
@@ -286,9 +337,10 @@ def _parse_sections(check: _Checker, top: LineDict, scale: Scale | None) -> tupl
             seen_sections.add(section_id)
         title = check.text(data, "title", at)
         intro = check.text(data, "intro", at, required=False)
+        throughout = _flag(check, data, "throughout", _join(at, "throughout"))
         questions = _parse_questions(check, data, at, section_id, scale, earlier)
         if section_id and title:
-            sections.append(Section(section_id, title, tuple(questions), intro))
+            sections.append(Section(section_id, title, tuple(questions), intro, throughout))
     return tuple(sections)
 
 

@@ -154,6 +154,34 @@ class Section:
     title: str
     questions: tuple[Question, ...]
     intro: str | None = None
+    throughout: bool = False
+    """In a staged checklist: a stage that runs from the start, asked whichever is reached."""
+
+
+@dataclass(frozen=True)
+class Stages:
+    """A staged checklist's sections as stages, in order; some run throughout.
+
+    The one rule of stages: at a stage, it and every stage before it are reached, and so are
+    the stages that run throughout; the stages after it are not reached (not asked, not
+    scored). Checklists and results both answer with it.
+    """
+
+    sections: tuple[str, ...]
+    """Every section's id, in order."""
+    throughout: frozenset[str] = frozenset()
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The stages work can reach, in order: every section but those running throughout."""
+        return tuple(sid for sid in self.sections if sid not in self.throughout)
+
+    def reached(self, stage: str | None) -> frozenset[str]:
+        """The sections reached at ``stage`` (None: not given, so every section)."""
+        if stage is None or stage not in self.steps:
+            return frozenset(self.sections)
+        upto = self.sections[: self.sections.index(stage) + 1]
+        return frozenset(upto) | self.throughout
 
 
 # An address a report can link to safely: http(s) only, so never a javascript: or file: link.
@@ -220,6 +248,18 @@ class Checklist:
     bands: Bands = field(default_factory=Bands)
     path: Path | None = None
     """The file it was loaded from."""
+    staged: bool = False
+    """Its sections are stages in order: a run records the stage reached (see Stages)."""
+
+    @cached_property
+    def stages(self) -> Stages | None:
+        """The stages, when the checklist is staged."""
+        if not self.staged:
+            return None
+        return Stages(
+            tuple(s.id for s in self.sections),
+            frozenset(s.id for s in self.sections if s.throughout),
+        )
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -266,6 +306,8 @@ class Status(StrEnum):
     SKIPPED = "skipped"
     HIDDEN = "hidden"
     """Not asked, because its ``when`` condition was not met."""
+    NOT_REACHED = "not_reached"
+    """Not asked, because its section is a stage the work has not reached."""
 
 
 AnswerValue = str | tuple[str, ...]

@@ -66,6 +66,8 @@ class PlainPrompter:
         self._say()
         self._say(checklist.title)
         self._say(f"Source: {checklist.source.credit()}")
+        if checklist.source.url:
+            self._say(f"Link: {checklist.source.url}")
         self._say(checklist.description)
         self._say(WELCOME_KEYS)
 
@@ -209,7 +211,8 @@ class PlainPrompter:
         self._say()
         self._say(f"Check your answers. {summary}.")
         for line in lines:
-            title = line.question.label or line.question.text
+            # A question's text may end in its own colon ("... from:"), so none is added.
+            title = (line.question.label or line.question.text).rstrip().rstrip(":")
             note = ", with a note" if line.note else ""
             self._say(f"{line.number} {title}: {line.answer}{note}")
         by_number = {line.number: line.question for line in lines}

@@ -88,6 +88,8 @@ class TerminalPrompter:
         self.console.print()
         self._say(checklist.title, "bold")
         self._say(f"Source: {checklist.source.credit()}", "dim")
+        if checklist.source.url:
+            self._say(f"Link: {checklist.source.url}", "dim")
         self._say(checklist.description)
         self._say(WELCOME_KEYS, "dim")
 

@@ -21,6 +21,7 @@ from collabcheck.model import (
     QuestionKind,
     ScaleOption,
     Source,
+    Stages,
     Status,
     condition_met,
     question_numbers,
@@ -45,6 +46,12 @@ class ChecklistInfo:
     scale_options: tuple[ScaleOption, ...] = ()
     """Every option of the scale, best first (empty in results written before they were kept):
     so that a team's counts list options nobody chose, whatever the scale."""
+    stages: Stages | None = None
+    """The stages, when the checklist is staged (its sections are stages in order)."""
+
+    def title_of(self, section_id: str) -> str:
+        """A section's title (its id when the result does not list it)."""
+        return next((title for sid, title in self.sections if sid == section_id), section_id)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,16 @@ class Result:
     checklist: ChecklistInfo
     meta: Meta
     outcomes: tuple[Outcome, ...]
+    stage: str | None = None
+    """In a staged checklist, the stage the work has reached (None: not given, or unstaged)."""
+
+    @cached_property
+    def reached(self) -> frozenset[str]:
+        """The sections reached: every section, unless a stage is given and later ones exist."""
+        stages = self.checklist.stages
+        if stages is None:
+            return frozenset(sid for sid, _ in self.checklist.sections)
+        return stages.reached(self.stage)
 
     @cached_property
     def scores(self) -> Scores:
@@ -146,6 +163,7 @@ def checklist_info(checklist: Checklist) -> ChecklistInfo:
         bands=checklist.bands,
         sections=tuple((s.id, s.title) for s in checklist.sections),
         scale_options=checklist.scale.options,
+        stages=checklist.stages,
     )
 
 
@@ -210,17 +228,30 @@ def outcome(
     return replace(base, status=Status.ANSWERED, answer=text, answer_label=text, note=answer.note)
 
 
-def build(checklist: Checklist, answers: Mapping[str, Answer], meta: Meta) -> Result:
-    """Score a checklist's answers into a result."""
+def build(
+    checklist: Checklist, answers: Mapping[str, Answer], meta: Meta, stage: str | None = None
+) -> Result:
+    """Score a checklist's answers into a result; in a staged checklist, at ``stage``."""
+    reached = checklist.stages.reached(stage) if checklist.stages else None
     shown_answers: dict[str, Answer] = {}
     outcomes: list[Outcome] = []
     for question in checklist.questions:
+        if reached is not None and question.section not in reached:
+            outcomes.append(not_reached(checklist, question))
+            continue
         shown = condition_met(question.when, shown_answers)
         given = answers.get(question.id)
         if shown and given is not None:
             shown_answers[question.id] = given
         outcomes.append(outcome(checklist, question, given, shown))
-    return Result(checklist_info(checklist), meta, tuple(outcomes))
+    return Result(
+        checklist_info(checklist), meta, tuple(outcomes), stage if checklist.stages else None
+    )
+
+
+def not_reached(checklist: Checklist, question: Question) -> Outcome:
+    """The outcome of a question in a stage the work has not reached: not asked, not scored."""
+    return replace(outcome(checklist, question, None, False), status=Status.NOT_REACHED)
 
 
 def score_outcomes(info: ChecklistInfo, outcomes: Sequence[Outcome]) -> Scores:

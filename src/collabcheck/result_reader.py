@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import operator
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from collabcheck.model import (
     Scale,
     ScaleOption,
     Source,
+    Stages,
     Status,
     is_web_address,
 )
@@ -110,7 +112,49 @@ def parse_result(data: Any, name: str, pool: OutcomePool | None = None) -> Resul
             if o.section not in known:
                 f.bad(f"answers.{o.id}.section", f"{o.section!r} is not a section of the checklist")
         raise ResultError(problems)
-    return Result(info, meta, tuple(outcomes))
+    stage = _stage(f, top.get("stage"), info, outcomes)
+    if problems:
+        raise ResultError(problems)
+    return Result(info, meta, tuple(outcomes), stage)
+
+
+def _stage(f: Fields, raw: Any, info: ChecklistInfo, outcomes: list[Outcome]) -> str | None:
+    """The stage reached, checked against the checklist's stages and every answer's status."""
+    stages = info.stages
+    stage = raw if isinstance(raw, str) else None
+    if raw is not None and (stages is None or stage not in stages.steps):
+        steps = ", ".join(stages.steps) if stages else ""
+        f.bad("stage", f"must be one of {steps}" if steps else "the checklist is not staged")
+        return None
+    reached = stages.reached(stage) if stages else None
+    # combine reads thousands of results: the rule is checked with C-level maps (no Python
+    # call per answer), and only a result that breaks it is walked answer by answer.
+    if reached is None:
+        kept = Status.NOT_REACHED not in map(_status, outcomes)
+    else:
+        marked = list(map(operator.is_, map(_status, outcomes), repeat(Status.NOT_REACHED)))
+        sections = list(map(_section, outcomes))
+        later = {sid for sid, _ in info.sections} - reached
+        kept = set(compress(sections, marked)) <= later and later.isdisjoint(
+            compress(sections, map(operator.not_, marked))
+        )
+    if not kept:
+        o = next(
+            o
+            for o in outcomes
+            if (o.status is Status.NOT_REACHED)
+            != (reached is not None and o.section not in reached)
+        )
+        wanted = "not_reached" if o.status is not Status.NOT_REACHED else "not not_reached"
+        f.bad(
+            f"answers.{o.id}.status",
+            f"must be {wanted}: the stage reached is {stage or 'not given'}",
+        )
+    return stage
+
+
+_status = operator.attrgetter("status")
+_section = operator.attrgetter("section")
 
 
 _META_FIELDS = ("organisation", "respondent", "role", "started_at", "completed_at", "tool_version")
@@ -178,6 +222,7 @@ def _checklist(
     bands_data = f.obj(data.get("bands", {}), "checklist.bands")
     green = f.number(bands_data, "green", "checklist.bands")
     amber = f.number(bands_data, "amber", "checklist.bands")
+    stages = _stages(f, data.get("stages"), sections)
     fields = {k: f.text(data, k, "checklist") for k in ("id", "title", "version")}
     scale = f.text(data, "scale", "checklist", required=False) or "custom"
     if None in fields.values() or publisher is None or source_title is None:
@@ -199,7 +244,23 @@ def _checklist(
         ),
         sections=tuple(sections),
         scale_options=_scale_options(f, data.get("scale_options", [])),
+        stages=stages,
     )
+
+
+def _stages(f: Fields, data: Any, sections: list[tuple[str, str]]) -> Stages | None:
+    """``checklist.stages``: null, or the sections that run throughout in a staged checklist."""
+    if data is None:
+        return None
+    throughout = f.obj(data, "checklist.stages").get("throughout", [])
+    ids = [sid for sid, _ in sections]
+    if not isinstance(throughout, list) or not all(t in ids for t in throughout):
+        f.bad("checklist.stages.throughout", "must be a list of the checklist's section ids")
+        return None
+    if set(throughout) >= set(ids):
+        f.bad("checklist.stages.throughout", "leaves no stage to reach")
+        return None
+    return Stages(tuple(ids), frozenset(throughout))
 
 
 def _scale_options(f: Fields, raw: Any) -> tuple[ScaleOption, ...]:
@@ -239,7 +300,7 @@ def _outcome(f: Fields, data: dict[str, Any], at: str, scale: Scale | None) -> O
     raw_status = get("status", "answered")
     status = _STATUSES.get(raw_status) if isinstance(raw_status, str) else None
     if status is None:
-        f.bad(f"{at}.status", "must be answered, skipped or hidden")
+        f.bad(f"{at}.status", "must be answered, skipped, hidden or not_reached")
         return None
     raw_kind = get("kind", "scale")
     kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None

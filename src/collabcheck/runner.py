@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from collabcheck.answers import AnswersFile, read_answers
+from collabcheck.answers import AnswersFile, read_answers, stage_problem
 from collabcheck.errors import NoTerminalError, RunInterruptedError, UsageError
 from collabcheck.model import Answer, Checklist, condition_met
 from collabcheck.options import NotesPolicy
@@ -39,6 +39,8 @@ class RunOptions:
     sections: tuple[str, ...] = ()
     notes: NotesPolicy = NotesPolicy.LOW
     resume: bool = False
+    stage: str | None = None
+    """In a staged checklist, the stage the work has reached (``--stage``)."""
     program: tuple[str, ...] = ("collabcheck",)
     """How the tool was started (``uv run collabcheck``...), for the resume hint."""
     shaping: tuple[str, ...] = ()
@@ -53,6 +55,8 @@ class RunOptions:
         words = [*_split(before), "run", self.ref]
         for section in self.sections:
             words += ["--section", section]
+        if self.stage is not None:
+            words += ["--stage", self.stage]
         if self.notes is not NotesPolicy.LOW:
             words += ["--notes", self.notes.value]
         words += [*_split(after), "--resume"]
@@ -160,10 +164,13 @@ class RunOutcome:
 def run(options: RunOptions, terminal: bool, prompter: Callable[[], Prompter]) -> RunOutcome:
     """Run a checklist: without prompts when there is no terminal, else interactively."""
     checklist = options.checklist
-    _check_sections(options)
+    _check_stage(options)
     preset = (
         read_answers(options.answers_path, checklist) if options.answers_path else AnswersFile()
     )
+    if options.stage is None and preset.stage is not None:
+        options = replace(options, stage=preset.stage)
+    _check_sections(options)
     if not terminal:
         if options.answers_path is None:
             raise NoTerminalError(
@@ -181,6 +188,26 @@ def _check_sections(options: RunOptions) -> None:
                 f"--section {section}: {options.checklist.id} has no such section; "
                 f"its sections are {', '.join(known)}"
             )
+        if section not in _reached(options):
+            raise UsageError(
+                f"--section {section}: a stage after the one reached ({options.stage}), "
+                "so not asked"
+            )
+
+
+def _check_stage(options: RunOptions) -> None:
+    if options.stage is not None:
+        problem = stage_problem(options.checklist, options.stage)
+        if problem:
+            raise UsageError(f"--stage {options.stage}: {problem}")
+
+
+def _reached(options: RunOptions) -> frozenset[str]:
+    """The sections the run may ask: all of them, or the stages reached."""
+    stages = options.checklist.stages
+    if stages is None:
+        return frozenset(s.id for s in options.checklist.sections)
+    return stages.reached(options.stage)
 
 
 def _meta(options: RunOptions, preset: AnswersFile, started_at: str | None) -> Meta:
@@ -203,17 +230,30 @@ def _in_sections(options: RunOptions, answers: dict[str, Answer]) -> dict[str, A
 
 def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
     checklist = options.checklist
+    reached = _reached(options)
     answers = _in_sections(options, preset.answers)
-    shown = visible_answers(checklist, answers)
+    later = [qid for qid in answers if qid.split(".", 1)[0] not in reached]
+    shown = visible_answers(checklist, {q: a for q, a in answers.items() if q not in later})
     missing = [
         q.id
         for q in checklist.questions
         if (not options.sections or q.section in options.sections)
+        and q.section in reached
         and q.id not in answers
         and condition_met(q.when, shown)
     ]
     source = options.answers_path
     warnings = []
+    if checklist.stages is not None and options.stage is None:
+        warnings.append(
+            f"{checklist.id} is staged and no stage was given (--stage ID, or stage: in "
+            f"{source}): every stage is asked and scored"
+        )
+    if later:
+        warnings.append(
+            f"{len(later)} answers in {source} are to stages not reached (after "
+            f"{options.stage}), so they do not count: {_listed(later)}"
+        )
     if missing:
         warnings.append(f"{len(missing)} questions not in {source} recorded as skipped: ")
         warnings[-1] += _listed(missing)
@@ -221,7 +261,7 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
     if outside:
         warnings.append(f"{len(outside)} answers in {source} left out by --section: ")
         warnings[-1] += _listed(outside)
-    hidden = [qid for qid in answers if qid not in shown]
+    hidden = [qid for qid in answers if qid not in shown and qid not in later]
     if hidden:
         warnings.append(
             f"{len(hidden)} answers in {source} are to questions not asked (their 'when' is "
@@ -229,7 +269,7 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
         )
     # A form's answers file says when it was completed, not when it was begun.
     started = None if preset.completed_at else now()
-    result = build(checklist, answers, _meta(options, preset, started))
+    result = build(checklist, answers, _meta(options, preset, started), options.stage)
     return RunOutcome(result, interactive=False, warnings=warnings)
 
 
@@ -270,12 +310,22 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         )
         # Questions answered already (in the answers file, or in a session whose stale answers
         # were dropped) are not asked again; a plain resume goes on from where it stopped.
-        answers = interview.run(known, only_unanswered=bool(preset.answers or warnings))
+        answers = interview.run(
+            known, only_unanswered=bool(preset.answers or warnings), stage=options.stage
+        )
     except (KeyboardInterrupt, EOFError):
         if state.answers:
             raise _interrupted(session, options) from None
         session.discard()
         raise RunInterruptedError(0, options.resume_command()) from None
+    except UsageError:
+        # --section naming a stage after the one just given: nothing new to keep.
+        if state.answers:
+            session.save()
+            session.release()
+        else:
+            session.discard()
+        raise
     meta = Meta(
         organisation=state.organisation,
         respondent=state.respondent,
@@ -283,7 +333,7 @@ def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompte
         started_at=state.started_at or now(),
         completed_at=now(),
     )
-    result = build(checklist, answers, meta)
+    result = build(checklist, answers, meta, state.stage if checklist.stages else None)
     return RunOutcome(result, True, warnings, session=session, prompter=prompter, options=options)
 
 

@@ -217,6 +217,8 @@ def adapted(
             "green": _number(checklist.bands.green),
             "amber": _number(checklist.bands.amber),
         }
+    if checklist.staged:
+        document["staged"] = True
     document["sections"] = [_section(s) for s in checklist.sections]
     header = [
         MODELINE,
@@ -253,6 +255,8 @@ def _section(section: Section) -> dict[str, Any]:
     data: dict[str, Any] = {"id": section.id, "title": section.title}
     if section.intro:
         data["intro"] = section.intro
+    if section.throughout:
+        data["throughout"] = True
     data["questions"] = [_question(q) for q in section.questions]
     return data
 

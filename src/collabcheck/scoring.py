@@ -66,11 +66,13 @@ class Tally:
     skipped: int
     hidden: int = 0
     """Not asked, because an earlier answer made the question not apply (its ``when``)."""
+    not_reached: int = 0
+    """In a stage the work has not reached: not asked, not scored."""
 
     @property
     def questions(self) -> int:
         """Every scored question counted here: the parts above (don't know aside) sum to it."""
-        return self.answered + self.excluded + self.skipped + self.hidden
+        return self.answered + self.excluded + self.skipped + self.hidden + self.not_reached
 
     @property
     def rounded(self) -> float | None:
@@ -102,6 +104,7 @@ class _Counter:
         "dont_know",
         "excluded",
         "hidden",
+        "not_reached",
         "skipped",
         "total_weight",
         "weighted",
@@ -109,6 +112,7 @@ class _Counter:
 
     def __init__(self) -> None:
         self.answered = self.excluded = self.dont_know = self.skipped = self.hidden = 0
+        self.not_reached = 0
         self.weighted = self.total_weight = 0.0
 
     def tally(self, bands: Bands) -> Tally:
@@ -123,6 +127,7 @@ class _Counter:
             self.dont_know,
             self.skipped,
             self.hidden,
+            self.not_reached,
         )
 
 
@@ -138,6 +143,7 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
     by_id = {sid: _Counter() for sid, _ in sections}
     elsewhere = _Counter()  # answers in no listed section count towards the overall score only
     answered_status, skipped_status = Status.ANSWERED, Status.SKIPPED
+    not_reached_status = Status.NOT_REACHED
     for item in answers:
         group = by_id.get(item.section, elsewhere)
         status = item.status
@@ -160,6 +166,9 @@ def score(sections: Sequence[tuple[str, str]], answers: Iterable[Scorable], band
         elif status is skipped_status:
             overall.skipped += 1
             group.skipped += 1
+        elif status is not_reached_status:
+            overall.not_reached += 1
+            group.not_reached += 1
         else:
             overall.hidden += 1
             group.hidden += 1

@@ -44,6 +44,8 @@ class SessionState:
     """When the first answer was given."""
     position: str | None = None
     """Full id of the question to ask next."""
+    stage: str | None = None
+    """In a staged checklist, the stage the work has reached, once given."""
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +58,7 @@ class SessionState:
             "role": self.role,
             "started_at": self.started_at,
             "position": self.position,
+            "stage": self.stage,
             "answers": {
                 qid: {
                     "answer": list(a.answer) if isinstance(a.answer, tuple) else a.answer,
@@ -86,6 +89,7 @@ class SessionState:
                 role=data.get("role"),
                 started_at=data.get("started_at"),
                 position=data.get("position"),
+                stage=data.get("stage"),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise SessionError(f"{name}: damaged session file ({exc})") from None

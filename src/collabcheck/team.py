@@ -116,6 +116,8 @@ class Stats:
     lowest: float | None
     highest: float | None
     disagreement: bool
+    not_reached: int = 0
+    """Not asked, because the member's work has not reached the question's stage."""
     notes: tuple[str, ...] = ()
     """The members' notes on the question, sorted by their text, without who wrote them."""
 
@@ -170,6 +172,18 @@ class TeamSection:
     id: str
     title: str
     score: TeamScore
+    reached: int = 0
+    """Members whose work has reached this section (every member, unless it is a stage)."""
+
+
+@dataclass(frozen=True)
+class StageCount:
+    """How many members gave one stage as the stage their work has reached."""
+
+    id: str | None
+    """None: members who gave no stage (every stage asked)."""
+    title: str | None
+    members: int
 
 
 @dataclass(frozen=True)
@@ -282,6 +296,8 @@ class TeamResult:
     """Questions without disagreement, mean below 0.5 and under half Don't know, lowest first."""
     groups: tuple[Group, ...]
     """One per value of ``options.by``, sorted by name, members without one last; else empty."""
+    stages: tuple[StageCount, ...] = ()
+    """In a staged checklist, the stages members reached, in the checklist's order."""
 
     @property
     def workshop(self) -> tuple[tuple[str, TeamQuestion], ...]:
@@ -419,8 +435,9 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
     # Each member's overall score and section scores, in the order of ``results``.
     scores = member_scores([r.outcomes for r in results], section_ids)
     by_section = list(zip(*(each for _, each in scores), strict=True))
+    reached, stages = _reached(results)
     team_sections = tuple(
-        TeamSection(sid, title, _team_score(by_section[index], bands))
+        TeamSection(sid, title, _team_score(by_section[index], bands), reached[sid])
         for index, (sid, title) in enumerate(sections)
     )
     groups = tuple(
@@ -471,7 +488,32 @@ def _team(results: Sequence[Result], options: TeamOptions, versions: tuple[str, 
         unknown=tuple(unknown),
         weakest=tuple(weakest),
         groups=groups,
+        stages=stages,
     )
+
+
+def _reached(results: Sequence[Result]) -> tuple[Counter[str], tuple[StageCount, ...]]:
+    """How many members reached each section, and the stages they gave (staged checklists)."""
+    # Results read together share their checklist, so each (checklist, stage) is worked out once.
+    kinds = Counter((id(r.checklist), r.stage) for r in results)
+    first = {(id(r.checklist), r.stage): r for r in reversed(results)}
+    reached: Counter[str] = Counter()
+    stages: Counter[str | None] = Counter()
+    for key, members in kinds.items():
+        result = first[key]
+        for sid in result.reached:
+            reached[sid] += members
+        if result.checklist.stages is not None:
+            stages[result.stage] += members
+    info = results[0].checklist
+    order = {sid: index for index, (sid, _) in enumerate(info.sections)}
+    counted = tuple(
+        StageCount(stage, info.title_of(stage) if stage else None, members)
+        for stage, members in sorted(
+            stages.items(), key=lambda item: order.get(item[0] or "", len(order))
+        )
+    )
+    return reached, counted
 
 
 def _differences(
@@ -588,7 +630,7 @@ def _stats(
     scale: tuple[ScaleOption, ...],
     with_notes: bool,
 ) -> Stats:
-    answered = excluded = dont_know = skipped = hidden = 0
+    answered = excluded = dont_know = skipped = hidden = not_reached = 0
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
     values: list[tuple[float, int]] = []
@@ -603,6 +645,9 @@ def _stats(
             continue
         if outcome.status is Status.HIDDEN:
             hidden += n
+            continue
+        if outcome.status is Status.NOT_REACHED:
+            not_reached += n
             continue
         keys = outcome.answer if isinstance(outcome.answer, list) else [outcome.answer]
         label_parts = (outcome.answer_label or "").split("; ")
@@ -653,6 +698,7 @@ def _stats(
         lowest=lowest,
         highest=highest,
         disagreement=disagreement,
+        not_reached=not_reached,
         # Sorted by text: the order says nothing of whose file came first.
         notes=tuple(sorted(notes, key=lambda note: (note.casefold(), note))),
     )

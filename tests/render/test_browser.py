@@ -34,7 +34,14 @@ SMALLEST_CHART_TEXT = 9.0
 
 # Page counts as printed here, with room for other fonts: a collapsed column or a lost page
 # break shows as many more pages.
-MOST_PAGES = {"report": 8, "team": 34, "team-small-groups": 16, "compare": 4}
+MOST_PAGES = {
+    "report": 8,
+    "team": 34,
+    "team-small-groups": 16,
+    "compare": 4,
+    "report-staged": 8,
+    "compare-staged": 4,
+}
 """The team report grew by its four lists, members' notes and the workshop sheet (issue 12)."""
 MOST_WORKSHEET_PAGES = 14
 
@@ -136,6 +143,8 @@ MARGIN_TEXT = {
     "team": ("Board readiness for collaboration: team report", "15 respondents"),
     "team-small-groups": ("Board readiness for collaboration: team report", "6 respondents"),
     "compare": ("Board readiness for collaboration: what changed", "spring.json → autumn.json"),
+    "report-staged": ("The Collaborative Model: report", "Member 0, North Valley"),
+    "compare-staged": ("The Collaborative Model: what changed", "midway.json → end.json"),
     **{f"worksheet-{cid}": ("worksheet", f"Checklist {cid}, version") for cid in pages.BUNDLED},
 }
 

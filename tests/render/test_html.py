@@ -89,10 +89,14 @@ def self_contained(page: Page) -> None:
     """Nothing runs and nothing is fetched: the whole page is in the file."""
     names = {name for name, _ in page.tags}
     assert not names & {"script", "link", "img", "iframe", "object", "embed", "base"}
-    for _, attrs in page.tags:
+    for name, attrs in page.tags:
         assert not any(key.startswith("on") for key in attrs)  # no event handlers
         for key in ("src", "href", "xlink:href"):
-            assert key not in attrs
+            # A link to the source's page is followed only when clicked: nothing is fetched.
+            if not (name == "a" and key == "href"):
+                assert key not in attrs
+        if name == "a":
+            assert (attrs.get("href") or "").startswith(("https://", "http://"))
     assert "url(" not in page.css and "@import" not in page.css
     assert re.search(r"@page\s*\{[^}]*size:\s*A4", page.css)
     assert "break-inside: avoid" in page.css

@@ -23,7 +23,11 @@ FIXTURE = textwrap.dedent(
     id: fixture
     title: Fixture checklist
     version: "2"
-    source: {publisher: Test Publisher, title: A test source, year: 2024}
+    source:
+      publisher: Test Publisher
+      title: A test source
+      year: 2024
+      url: https://example.org/guide_(2024)
     description: For the report test.
     scale: yes-partly-no
     sections:

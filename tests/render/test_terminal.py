@@ -61,3 +61,30 @@ def test_the_list_table_names_each_bundled_checklist_and_its_source(
     assert "board-readiness" in table
     assert "Good Governance Institute (2021)" in table
     assert "bundled" in table
+
+
+def test_the_summary_says_the_scores_are_collabchecks(capsys: pytest.CaptureFixture[str]) -> None:
+    print_summary(fixture_result())
+
+    text = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Scores and ratings are collabcheck's summary of the answers, not the source's: "
+        "green 75 or more, amber 50 or more, red below."
+    ) in text
+
+
+def test_the_summary_shows_the_stage_and_the_stages_not_reached(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collabcheck.model import Answer
+    from collabcheck.result import Meta, build
+    from tests.test_stages import load
+
+    monkeypatch.setenv("COLUMNS", "200")
+    print_summary(build(load(), {"idea.clear": Answer("yes")}, Meta(), stage="idea"))
+
+    err = capsys.readouterr().err
+    rows = [" ".join(line.strip("│┃ ").split()) for line in err.splitlines()]
+    assert "2. The Team │ not reached" in rows
+    assert "3. Keep Talking │ no score" in rows
+    assert "Stage reached: The Idea (stage 1 of 3)." in " ".join(err.split())

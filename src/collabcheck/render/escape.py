@@ -19,6 +19,21 @@ def md_block(text: str) -> str:
     return "  \n".join(line for line in lines if line)
 
 
+_URL_SPECIAL = re.compile(r"([\\<>()])")
+
+
+def md_link(text: str, url: str | None) -> str:
+    """``text`` (escaped) as a Markdown link to ``url``, or plain when there is no url.
+
+    The address goes in angle brackets with ``\\``, ``<``, ``>``, ``(`` and ``)`` escaped, so
+    none of them can end the link early; a checked address has no spaces or line breaks.
+    """
+    if url is None:
+        return md_inline(text)
+    address = _URL_SPECIAL.sub(r"\\\1", url)
+    return f"[{md_inline(text)}](<{address}>)"
+
+
 def css_string(text: str) -> str:
     """Plain text as the inside of a double-quoted CSS string in a <style> element: one line,
     and ``\\ " < > &`` and control characters escaped, so no ``</style>`` can end the sheet."""

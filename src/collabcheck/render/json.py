@@ -7,7 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from collabcheck.model import Checklist, Question, QuestionKind, ScaleOption
+from collabcheck.model import Checklist, Question, QuestionKind, ScaleOption, Stages
+from collabcheck.render.wording import ours
 from collabcheck.result import SCHEMA as RESULT_SCHEMA
 from collabcheck.result import Result
 from collabcheck.scoring import Tally, round_half_up
@@ -40,11 +41,13 @@ def checklist_dict(checklist: Checklist) -> dict[str, Any]:
             ],
         },
         "bands": {"green": checklist.bands.green, "amber": checklist.bands.amber},
+        "staged": checklist.staged,
         "sections": [
             {
                 "id": s.id,
                 "title": s.title,
                 "intro": s.intro,
+                "throughout": s.throughout,
                 "questions": [_question(q) for q in s.questions],
             }
             for s in checklist.sections
@@ -82,8 +85,16 @@ def _tally_dict(t: Tally) -> dict[str, Any]:
         "dont_know": t.dont_know,
         "skipped": t.skipped,
         "hidden": t.hidden,
+        "not_reached": t.not_reached,
         "questions": t.questions,
     }
+
+
+def stages_dict(stages: Stages | None) -> dict[str, Any] | None:
+    """A staged checklist's stages as a result records them (None: not staged)."""
+    if stages is None:
+        return None
+    return {"throughout": [sid for sid in stages.sections if sid in stages.throughout]}
 
 
 def _options(options: Sequence[ScaleOption]) -> list[dict[str, Any]]:
@@ -103,7 +114,9 @@ def result_dict(result: Result) -> dict[str, Any]:
             "scale": info.scale,
             "scale_options": _options(info.scale_options),
             "bands": {"green": info.bands.green, "amber": info.bands.amber},
+            "stages": stages_dict(info.stages),
         },
+        "stage": result.stage,
         "meta": {
             "organisation": result.meta.organisation,
             "respondent": result.meta.respondent,
@@ -129,10 +142,16 @@ def result_dict(result: Result) -> dict[str, Any]:
             }
             for o in result.outcomes
         ],
+        "scores_note": ours(info.bands),
         "scores": {
             "overall": _tally_dict(result.scores.overall),
             "sections": [
-                {"id": s.id, "title": s.title, **_tally_dict(s.tally)}
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "reached": s.id in result.reached,
+                    **_tally_dict(s.tally),
+                }
                 for s in result.scores.sections
             ],
         },
@@ -173,6 +192,7 @@ def _stats(stats: Stats) -> dict[str, Any]:
         "dont_know": stats.dont_know,
         "skipped": stats.skipped,
         "hidden": stats.hidden,
+        "not_reached": stats.not_reached,
         "counts": {c.key: c.count for c in stats.counts},
         "mean": stats.mean,
         "sd": stats.sd,
@@ -233,7 +253,11 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
             "source": info.source.as_dict(),
             "scale": info.scale,
             "bands": {"green": info.bands.green, "amber": info.bands.amber},
+            "stages": stages_dict(info.stages),
         },
+        "stages": [
+            {"stage": s.id, "title": s.title, "respondents": s.members} for s in team.stages
+        ],
         "respondents": team.respondents,
         "named": team.options.named,
         "by": team.options.by.value if team.options.by else None,
@@ -250,10 +274,12 @@ def team_dict(team: TeamResult) -> dict[str, Any]:
             for m in team.roster
         ],
         "scale": [{"key": o.key, "label": o.label, "value": o.value} for o in team.scale],
+        "scores_note": ours(info.bands),
         "scores": {
             "overall": _team_score(team.overall),
             "sections": [
-                {"id": s.id, "title": s.title, **_team_score(s.score)} for s in team.sections
+                {"id": s.id, "title": s.title, "reached": s.reached, **_team_score(s.score)}
+                for s in team.sections
             ],
         },
         "notes": team.options.notes,
@@ -305,6 +331,7 @@ def _side(card: Scorecard) -> dict[str, Any]:
         "respondent": card.respondent,
         "organisation": card.organisation,
         "completed_at": card.completed_at,
+        "stage": card.stage,
     }
 
 
@@ -318,6 +345,8 @@ def _score_change(change: ScoreChange) -> dict[str, Any]:
         "rating_before": change.rating_before,
         "rating_after": change.rating_after,
         "moved": change.moved,
+        "reached_before": change.reached_before,
+        "reached_after": change.reached_after,
     }
 
 
@@ -328,9 +357,14 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     after = comparison.after
     return {
         "schema": COMPARE_SCHEMA,
-        "checklist": {"id": after.checklist_id, "title": after.checklist_title},
+        "checklist": {
+            "id": after.checklist_id,
+            "title": after.checklist_title,
+            "source": after.source.as_dict() if after.source else None,
+        },
         "before": _side(comparison.before),
         "after": _side(after),
+        "scores_note": ours(after.bands),
         "overall": _score_change(comparison.overall),
         "sections": [_score_change(s) for s in comparison.sections],
         "ratings_moved": [c.id for c in comparison.ratings_moved],

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from collabcheck import __version__
-from collabcheck.model import Checklist, Question, QuestionKind, Status
+from collabcheck.model import Checklist, Question, QuestionKind, Source, Status
 from collabcheck.render import wording
-from collabcheck.render.escape import md_block, md_inline
+from collabcheck.render.escape import md_block, md_inline, md_link
 from collabcheck.render.wording import (
     DASH,
     number,
@@ -31,13 +31,20 @@ def worksheet(checklist: Checklist) -> str:
     """Every question with tick boxes for its options and a line for notes."""
     out = [f"# {md_inline(checklist.title)}", ""]
     out.append(
-        f"*Source: {md_inline(checklist.source.credit())}. Checklist version "
-        f"{md_inline(checklist.version)}.*"
+        f"*Source: {_credit(checklist.source)}. Checklist version {md_inline(checklist.version)}.*"
     )
     out += ["", md_block(checklist.description), ""]
-    out += ["| Organisation | Respondent | Role | Date |", "|---|---|---|---|", "| | | | |", ""]
+    if checklist.staged:
+        out += ["| Organisation | Respondent | Role | Date | Stage reached |"]
+        out += ["|---|---|---|---|---|", "| | | | | |", ""]
+        out += [f"*{md_inline(wording.STAGED_WORKSHEET)}*", ""]
+    else:
+        out += ["| Organisation | Respondent | Role | Date |", "|---|---|---|---|", "| | | | |", ""]
     for s_index, section in enumerate(checklist.sections, 1):
         out += [f"## {s_index}. {md_inline(section.title)}", ""]
+        stage = wording.stage_of(checklist, section.id)
+        if stage:
+            out += [f"*{md_inline(stage)}*", ""]
         if section.intro:
             out += [md_block(section.intro), ""]
         for question in section.questions:
@@ -67,6 +74,11 @@ def _question(checklist: Checklist, question: Question) -> list[str]:
     return lines
 
 
+def _credit(source: Source) -> str:
+    """The source's credit, linked to its page where the checklist gives one."""
+    return md_link(source.credit(), source.url)
+
+
 # --- the result report -----------------------------------------------------------------------
 
 
@@ -81,8 +93,10 @@ def report(result: Result) -> str:
     numbers = result.numbers
     out = [f"# {md_inline(info.title)}: report", ""]
     out += [
-        f"*Source: {md_inline(info.source.credit())}. "
+        f"*Source: {_credit(info.source)}. "
         f"Checklist `{info.id}`, version {md_inline(info.version)}.*",
+        "",
+        f"*{md_inline(wording.ours(info.bands))}*",
         "",
         "| Organisation | Respondent | Role | Completed |",
         "|---|---|---|---|",
@@ -99,6 +113,9 @@ def report(result: Result) -> str:
         + " |",
         "",
     ]
+    stage = wording.stage_reached(info, result.stage)
+    if stage:
+        out += [f"**{md_inline(stage)}**", ""]
     overall = scores.overall
     out += [
         f"## Overall: {percent(overall.score)} ({rating(overall.rating)})",
@@ -110,8 +127,9 @@ def report(result: Result) -> str:
     ]
     for index, section in enumerate(scores.sections, 1):
         t = section.tally
+        shown = wording.section_rating(t.rating, section.id in result.reached)
         out.append(
-            f"| {index}. {md_inline(section.title)} | {percent(t.score)} | {rating(t.rating)} "
+            f"| {index}. {md_inline(section.title)} | {percent(t.score)} | {shown} "
             f"| {t.answered} | {t.excluded} | {t.dont_know} | {t.skipped} |"
         )
     out += ["", "## Priority gaps", "", f"*{wording.PRIORITY_NOTE}*", ""]
@@ -138,6 +156,10 @@ def report(result: Result) -> str:
     out += ["", "## All answers", ""]
     for index, section in enumerate(scores.sections, 1):
         t = section.tally
+        if section.id not in result.reached:
+            title = f"### {index}. {md_inline(section.title)}: {wording.NOT_REACHED}"
+            out += [title, "", f"*{wording.NOT_REACHED_NOTE}*", ""]
+            continue
         out += [
             f"### {index}. {md_inline(section.title)}: {percent(t.score)} ({rating(t.rating)})",
             "",
@@ -151,8 +173,8 @@ def report(result: Result) -> str:
                     f"| {md_inline(o.note) if o.note else ''} |"
                 )
         out.append("")
-    version, note = md_inline(meta.tool_version), wording.scores_note(info.bands)
-    out.append(f"*Written by collabcheck {version}. {note}*")
+    version = md_inline(meta.tool_version)
+    out.append(f"*Written by collabcheck {version}. {md_inline(wording.SCORES_NOTE)}*")
     return "\n".join(out) + "\n"
 
 
@@ -176,12 +198,17 @@ def team(team: TeamResult) -> str:
     info = team.checklist
     out = [f"# {md_inline(info.title)}: team report", ""]
     out += [
-        f"*Source: {md_inline(info.source.credit())}. Checklist `{info.id}`, "
+        f"*Source: {_credit(info.source)}. Checklist `{info.id}`, "
         f"{md_inline(wording.versions(team.versions))}.*",
+        "",
+        f"*{md_inline(wording.ours(info.bands))}*",
         "",
     ]
     named = wording.naming(team.options.named)
     out += [f"{plural(team.respondents, 'respondent')}. {named}", ""]
+    stages = wording.team_stages(team)
+    if stages:
+        out += [f"**{md_inline(stages)}**", ""]
     out += _team_list(
         "Where the team disagrees",
         wording.DISAGREEMENT_NOTE,
@@ -276,15 +303,16 @@ def _team_scores(team: TeamResult) -> list[str]:
             f"{i}. {md_inline(s.title)}",
             s.score,
             [None if g.sections is None else g.sections[i - 1] for g in team.groups],
+            s.reached,
         )
         for i, s in enumerate(team.sections, 1)
     ]
-    rows.append(("**Overall**", team.overall, [g.overall for g in team.groups]))
-    for title, score, by_group in rows:
+    rows.append(("**Overall**", team.overall, [g.overall for g in team.groups], 1))
+    for title, score, by_group, reached in rows:
         cells = [
             title,
             percent(score.score),
-            rating(score.rating),
+            wording.section_rating(score.rating, reached > 0),
             percent(score.lowest),
             percent(score.highest),
             *(wording.score_and_rating(s) for s in by_group),
@@ -340,6 +368,10 @@ def _team_answers(team: TeamResult) -> list[str]:
     out = ["## Answers by question", ""]
     for index, section in enumerate(team.sections, 1):
         score = section.score
+        if not section.reached:
+            title = f"### {index}. {md_inline(section.title)}: {wording.NOT_REACHED}"
+            out += [title, "", f"*{wording.NOT_REACHED_NOTE}*", ""]
+            continue
         out += [
             f"### {index}. {md_inline(section.title)}: {percent(score.score)} "
             f"({rating(score.rating)})",
@@ -394,15 +426,20 @@ def comparison(comparison: Comparison) -> str:
     before, after = comparison.before, comparison.after
     out = [f"# {md_inline(after.checklist_title)}: what changed", ""]
     version = md_inline(wording.version_change(before.version, after.version))
-    out += [f"*Checklist `{after.checklist_id}`, {version}.*", ""]
+    credit = f"Source: {_credit(after.source)}. " if after.source else ""
+    out += [f"*{credit}Checklist `{after.checklist_id}`, {version}.*", ""]
+    out += [f"*{md_inline(wording.ours(after.bands))}*", ""]
     out += [
         "| | Before | After |",
         "|---|---|---|",
         f"| File | {md_inline(before.name)} | {md_inline(after.name)} |",
         f"| Who | {_who(before)} | {_who(after)} |",
         f"| Completed | {wording.date(before.completed_at)} | {wording.date(after.completed_at)} |",
-        "",
     ]
+    if before.stage or after.stage:
+        stages = (md_inline(card.stage) if card.stage else DASH for card in (before, after))
+        out.append("| Stage reached | {} | {} |".format(*stages))
+    out.append("")
     overall = comparison.overall
     out += [
         f"## Overall: {percent(overall.before)} \u2192 {percent(overall.after)} "

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from collabcheck.render import wording
 from collabcheck.scoring import round_half_up
 
 if TYPE_CHECKING:
@@ -46,21 +47,25 @@ def _cell(score: float | None, rating: str | None) -> str:
     return f"[{_STYLE.get(word, 'default')}]{round_half_up(score):.1f}% {word}[/]"
 
 
+def _plain_cell(score: float | None, rating: str | None) -> str:
+    return f"{wording.percent(score)} {wording.rating(rating)}"
+
+
 def print_summary(result: Result, *, plain: bool = False, gaps: int = 0) -> None:
     """Overall score and rating, and a line per section, on stderr (stdout may be the report);
     with ``gaps``, the counts and that many priority gaps too.
 
     ``plain``: sentences, no table and no colour, for screen readers and dumb terminals.
     """
-    from collabcheck.render import wording
-
     console = Console(file=sys.stderr, highlight=False, no_color=plain or None)
     overall = result.scores.overall
     numbers = result.numbers
     if plain:
         out = ["", f"{result.checklist.title}: the scores"]
         out += [
-            f"{n}. {s.title}: {wording.percent(s.tally.score)} {wording.rating(s.tally.rating)}"
+            f"{n}. {s.title}: {_plain_cell(s.tally.score, s.tally.rating)}"
+            if s.id in result.reached
+            else f"{n}. {s.title}: {wording.NOT_REACHED}"
             for n, s in enumerate(result.scores.sections, 1)
         ]
         out.append(f"Overall: {wording.percent(overall.score)} {wording.rating(overall.rating)}")
@@ -73,10 +78,19 @@ def print_summary(result: Result, *, plain: bool = False, gaps: int = 0) -> None
         table.add_column("Score", justify="right", no_wrap=True)
         for n, section in enumerate(result.scores.sections, 1):
             title = f"{n}. {escape(section.title)}"
-            table.add_row(title, _cell(section.tally.score, section.tally.rating))
+            if section.id in result.reached:
+                cell = _cell(section.tally.score, section.tally.rating)
+            else:
+                cell = wording.NOT_REACHED
+            table.add_row(title, cell)
         table.add_section()
         table.add_row("[bold]Overall[/bold]", _cell(overall.score, overall.rating))
         console.print(table)
+    reached = wording.stage_reached(result.checklist, result.stage)
+    if reached:
+        console.print(escape(reached), soft_wrap=plain)
+    ours = escape(wording.ours(result.checklist.bands))
+    console.print(ours if plain else f"[dim]{ours}[/dim]", soft_wrap=plain)
     if not gaps:
         return
     console.print(escape(wording.counts(overall) + "."))

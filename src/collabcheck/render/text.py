@@ -21,11 +21,17 @@ def checklist(checklist: Checklist) -> str:
     wrap = textwrap.TextWrapper(width=88)
     lines = [checklist.title, "=" * len(checklist.title), ""]
     lines.append(f"Source: {checklist.source.credit()}")
+    link = wording.link(checklist.source.url)
+    if link:
+        lines.append(link)
     lines.append(f"Id: {checklist.id}   Version: {checklist.version}   Scale: " + _scale(checklist))
     lines += ["", *wrap.wrap(" ".join(checklist.description.split())), ""]
     for s_index, section in enumerate(checklist.sections, 1):
         heading = f"{s_index}. {section.title}"
         lines += [heading, "-" * len(heading)]
+        stage = wording.stage_of(checklist, section.id)
+        if stage:
+            lines.append(stage)
         if section.intro:
             lines += [*wrap.wrap(" ".join(section.intro.split())), ""]
         for question in section.questions:
@@ -91,10 +97,16 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
     console.print(Text(_safe(title), style="bold"))
     console.print(Text(_safe(f"Source: {info.source.credit()}. Checklist {info.id}, "
                              f"{wording.versions(team.versions)}.")))  # fmt: skip
+    if info.source.url:
+        console.print(Text(_safe(f"Link: {info.source.url}")))
+    console.print(Text(wording.ours(info.bands), style="italic"))
     console.print(
         Text(f"{wording.plural(team.respondents, 'respondent')}. ")
         + Text(wording.naming(team.options.named))
     )
+    stages = wording.team_stages(team)
+    if stages:
+        console.print(Text(_safe(stages), style="bold"))
 
     def heading(text: str) -> None:
         console.print()
@@ -178,12 +190,17 @@ def team(team: TeamResult, width: int = 88, colour: bool = False) -> str:
     table.add_column("Rating", no_wrap=True)
     table.add_column("Low", justify="right", no_wrap=True)
     table.add_column("High", justify="right", no_wrap=True)
-    rows = [(f"{index + 1}. {s.title}", s.score) for index, s in enumerate(team.sections)]
-    for title, score in rows:
+    rows = [
+        (f"{index + 1}. {s.title}", s.score, s.reached > 0) for index, s in enumerate(team.sections)
+    ]
+    for title, score, reached in rows:
         table.add_row(
             Text(_safe(title)),
             wording.percent(score.score),
-            Text(wording.rating(score.rating), style=styles.get(score.rating or "", "")),
+            Text(
+                wording.section_rating(score.rating, reached),
+                style=styles.get(score.rating or "", ""),
+            ),
             wording.percent(score.lowest),
             wording.percent(score.highest),
         )

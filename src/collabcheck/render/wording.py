@@ -13,13 +13,38 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from collabcheck.compare import QuestionChange, Scorecard, ScoreChange
     from collabcheck.model import Bands, Checklist, Question
+    from collabcheck.result import ChecklistInfo
     from collabcheck.scoring import Tally
-    from collabcheck.team import Group, GroupDifference, GroupFigure, Stats, TeamQuestion, TeamScore
+    from collabcheck.team import (
+        Group,
+        GroupDifference,
+        GroupFigure,
+        Stats,
+        TeamQuestion,
+        TeamResult,
+        TeamScore,
+    )
 
 T = TypeVar("T")
 
 DASH = "\u2013"
 """What a report shows for a value it does not have."""
+
+# --- the source, and whose scores these are ----------------------------------------------------
+
+
+def ours(bands: Bands) -> str:
+    """Every report says once that no source scores its questions: the scores are ours."""
+    return (
+        "Scores and ratings are collabcheck's summary of the answers, not the source's: "
+        f"green {bands.green:g} or more, amber {bands.amber:g} or more, red below."
+    )
+
+
+def link(url: str | None) -> str | None:
+    """The source's address as a terminal or text report shows it: ``Link: https://...``."""
+    return None if url is None else f"Link: {url}"
+
 
 # --- numbers -----------------------------------------------------------------------------------
 
@@ -76,21 +101,90 @@ def score_and_rating(score: TeamScore | None) -> str:
 
 
 def rating_move(change: ScoreChange) -> str:
-    """``amber`` when it stayed, ``red → amber`` when it moved."""
-    before, after = rating(change.rating_before), rating(change.rating_after)
-    return after if not change.moved else f"{before} \u2192 {after}"
+    """``amber`` when it stayed, ``red → amber`` when it moved (``not reached → amber``)."""
+    before = section_rating(change.rating_before, change.reached_before)
+    after = section_rating(change.rating_after, change.reached_after)
+    return after if before == after else f"{before} \u2192 {after}"
 
 
 def counts(t: Tally) -> str:
     """How a result's scored questions went, in parts that sum to the whole: ``27 questions:
-    21 answered (3 of them don't know), 2 not applicable, 1 skipped, 3 not asked``."""
+    21 answered (3 of them don't know), 2 not applicable, 1 skipped, 3 not asked, 4 not
+    reached``."""
     answered = f"{t.answered} answered"
     if t.dont_know:
         answered += f" ({t.dont_know} of them don't know)"
     parts = [answered, f"{t.excluded} not applicable", f"{t.skipped} skipped"]
     if t.hidden:
         parts.append(f"{t.hidden} not asked")
+    if t.not_reached:
+        parts.append(f"{t.not_reached} {NOT_REACHED}")
     return f"{plural(t.questions, 'question')}: {', '.join(parts)}"
+
+
+# --- stages ------------------------------------------------------------------------------------
+
+NOT_REACHED = "not reached"
+"""What a report shows for a stage the work has not reached, and for its questions."""
+NOT_REACHED_NOTE = "Not reached: not asked, not scored."
+
+
+STAGED_WORKSHEET = (
+    "The sections are stages of the work, in order. Write the stage the work has reached, and "
+    "answer it, the stages before it and those that run throughout; leave later stages blank."
+)
+"""A staged checklist's worksheet says how to fill it in."""
+
+
+def stage_of(checklist: Checklist, section_id: str) -> str | None:
+    """Where a section stands among a staged checklist's stages, as the worksheet says it."""
+    stages = checklist.stages
+    if stages is None:
+        return None
+    if section_id in stages.throughout:
+        return "Runs throughout, from the start, whichever stage the work has reached."
+    return f"Stage {stages.steps.index(section_id) + 1} of {len(stages.steps)}."
+
+
+def section_rating(word: str | None, reached: bool) -> str:
+    """A section's rating cell: its rating word, or ``not reached``."""
+    return rating(word) if reached else NOT_REACHED
+
+
+def stage_reached(info: ChecklistInfo, stage: str | None) -> str | None:
+    """The report's line on a staged checklist's stage (None: not staged), e.g. 'Stage reached:
+    Gather Ideas (5 of 7). Keep the Conversation Going runs throughout. Later stages are not
+    reached: not asked, not scored.'"""
+    stages = info.stages
+    if stages is None:
+        return None
+    throughout = [info.title_of(sid) for sid in stages.sections if sid in stages.throughout]
+    runs = ""
+    if throughout:
+        verb = "runs" if len(throughout) == 1 else "run"
+        runs = f" {' and '.join(throughout)} {verb} throughout."
+    if stage is None:
+        return f"Stage reached: not given, so every stage was asked.{runs}"
+    steps = stages.steps
+    place = f"stage {steps.index(stage) + 1} of {len(steps)}"
+    later = " Later stages are not reached: not asked, not scored." if stage != steps[-1] else ""
+    return f"Stage reached: {info.title_of(stage)} ({place}).{runs}{later}"
+
+
+def team_stages(team: TeamResult) -> str | None:
+    """The team report's line on the stages members reached (None: not staged), e.g. 'Stages
+    reached: Gather Ideas (3 members), Make the Change (2 members). Each member's later stages
+    are not reached: not asked, not scored.'"""
+    if not team.stages:
+        return None
+    given = [
+        f"{s.title if s.title else 'not given, every stage asked'} ({plural(s.members, 'member')})"
+        for s in team.stages
+    ]
+    return (
+        f"Stages reached: {', '.join(given)}. Each member's later stages are not reached: "
+        "not asked, not scored."
+    )
 
 
 # --- the worksheet -----------------------------------------------------------------------------
@@ -138,12 +232,8 @@ NOT_ASKED = "not asked"
 SKIPPED = "skipped"
 
 
-def scores_note(bands: Bands) -> str:
-    """How a result's scores and ratings are worked out (the report's footnote)."""
-    return (
-        f"Scores are 100 \u00d7 weighted mean of the answers (Yes or Strongly agree = 1); "
-        f"green at {bands.green:g} or more, amber at {bands.amber:g} or more, red below."
-    )
+SCORES_NOTE = "Scores are 100 \u00d7 weighted mean of the answers (Yes or Strongly agree = 1)."
+"""How a result's scores are worked out (the report's footnote)."""
 
 
 # --- the team report ---------------------------------------------------------------------------
