@@ -290,3 +290,23 @@ def test_a_blank_from_show_answers_is_read_once_filled_in(cli: Cli, tmp_path: Pa
     assert team["respondents"] == 2
     first = next(each for each in team["questions"] if each["id"] == "skills.skills-and-capacity")
     assert first["counts"]["yes"] == 1
+
+
+def test_an_answers_file_of_a_staged_checklist_is_scored_at_its_stage(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "staged.yaml"
+    path.write_text(
+        "checklist: collaborative-model\nstage: decision-time\n"
+        "completed_at: '2026-11-29T10:15:00+00:00'\nanswers: {}\n",
+        encoding="utf-8",
+    )
+
+    report = cli("report", str(path), "--format", "json")
+    ran = cli("run", "collaborative-model", "--answers", str(path), "--format", "json")
+
+    assert report.exit_code == 0, report.stderr
+    assert report.stdout == ran.stdout
+    statuses = {a["section"]: a["status"] for a in json.loads(report.stdout)["answers"]}
+    assert statuses["checking-the-impact"] == "not_reached"
+    assert statuses["decision-time"] == "skipped"
