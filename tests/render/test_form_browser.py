@@ -429,3 +429,59 @@ def test_answers_are_kept_apart_for_each_version_of_a_checklist(
     assert not visit.page.is_checked(q("start.partners", 'input[value="yes"]'))
     visit.open(forms["2"])
     assert visit.page.is_checked(q("start.partners", 'input[value="yes"]'))
+
+
+STAGED = """\
+id: staged
+title: Staged
+version: "1"
+source: {publisher: Test Publisher, title: A source}
+description: Stages in order, one running throughout.
+scale: yes-partly-no
+staged: true
+sections:
+  - id: plan
+    title: Plan
+    questions: [{id: aims, text: Are the aims agreed?}]
+  - id: talk
+    title: Talk
+    throughout: true
+    questions: [{id: heard, text: Are people heard?}]
+  - id: do
+    title: Do
+    questions: [{id: change, text: Has the change begun?}]
+"""
+
+
+def test_a_staged_form_asks_the_stages_reached_and_saves_the_stage(
+    visit: Visit, cli: Cli, tmp_path: Path
+) -> None:
+    checklist = tmp_path / "staged.yaml"
+    checklist.write_text(STAGED, encoding="utf-8")
+    form = tmp_path / "staged-form.html"
+    assert cli("form", str(checklist), "-o", str(form)).exit_code == 0
+    visit.open(form)
+    page = visit.page
+    assert page.inner_text("#progress") == "0 of 3 answered"  # no stage given: every one
+
+    page.click('#stage input[value="plan"]')
+    assert page.is_hidden('section[data-section="do"]')
+    assert page.is_visible(q("talk.heard"))  # runs throughout
+    page.click(q("plan.aims", 'input[value="yes"]'))
+    assert page.inner_text("#progress") == "1 of 2 answered"
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe().run(page, options={"resultTypes": ["violations"]})
+    assert [v["id"] for v in axe.response["violations"]] == [], axe.generate_report()
+    page.click('#stage input[value="do"]')
+    page.click(q("do.change", 'input[value="no"]'))
+    page.click('#stage input[value="plan"]')
+    visit.reload()
+    assert visit.page.is_checked('#stage input[value="plan"]')
+    path, saved = visit.save(tmp_path)
+
+    assert saved["stage"] == "plan"
+    assert saved["answers"] == {"plan.aims": {"answer": "yes", "note": None}}
+    report = cli("--checklist-dir", str(tmp_path), "report", str(path), "--format", "json")
+    statuses = [a["status"] for a in json.loads(report.stdout)["answers"]]
+    assert statuses == ["answered", "skipped", "not_reached"]

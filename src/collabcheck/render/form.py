@@ -73,9 +73,12 @@ class FormSection:
 
     number: int
     anchor: str
+    id: str
     title: str
     intro: str | None
     questions: tuple[FormQuestion, ...]
+    step: bool
+    """In a staged checklist, a stage work can reach (not one running throughout)."""
 
 
 def _template_file(name: str) -> str:
@@ -172,8 +175,17 @@ def layout(checklist: Checklist) -> tuple[FormSection, ...]:
                     when_answers=json.dumps(list(when.answers)) if when else None,
                 )
             )
+        stages = checklist.stages
         sections.append(
-            FormSection(s_index, f"s{s_index}", section.title, section.intro, tuple(questions))
+            FormSection(
+                s_index,
+                f"s{s_index}",
+                section.id,
+                section.title,
+                section.intro,
+                tuple(questions),
+                step=stages is not None and section.id in stages.steps,
+            )
         )
     return tuple(sections)
 
@@ -191,6 +203,7 @@ def form(checklist: Checklist) -> str:
         .render(
             checklist=checklist,
             sections=layout(checklist),
+            staged=checklist.stages is not None,
             total=len(checklist.questions),
             scale=[o.label for o in checklist.scale.options]
             if any(q.scored for q in checklist.questions)

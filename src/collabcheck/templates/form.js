@@ -13,6 +13,10 @@
   var byId = {};
   questions.forEach(function (fieldset) { byId[fieldset.getAttribute("data-id")] = fieldset; });
   var metaFields = ["organisation", "respondent", "role"];
+  // A staged checklist: the stage reached decides which sections are asked (see Stages).
+  var sections = Array.prototype.slice.call(form.querySelectorAll("section[data-section]"));
+  var stageInputs = Array.prototype.slice.call(form.querySelectorAll('input[name="stage"]'));
+  var staged = stageInputs.length > 0;
   var progress = document.getElementById("progress");
   var kept = document.getElementById("kept");
   var saved = document.getElementById("saved");
@@ -39,8 +43,28 @@
     return text === "" ? null : text;
   }
 
+  function stageOf() {
+    var ticked = stageInputs.filter(function (input) { return input.checked; });
+    return ticked.length ? ticked[0].value : null;
+  }
+
+  // The sections reached: at a stage, it and every section before it, and those that run
+  // throughout; with no stage given, every section.
+  function reachedSections() {
+    var stage = stageOf();
+    var reached = {};
+    var past = false;
+    sections.forEach(function (section) {
+      var id = section.getAttribute("data-section");
+      var step = section.getAttribute("data-step") === "true";
+      reached[id] = stage === null || !step || !past;
+      if (id === stage) { past = true; }
+    });
+    return reached;
+  }
+
   function collect() {
-    var state = { answers: {} };
+    var state = { answers: {}, stage: stageOf() };
     metaFields.forEach(function (name) { state[name] = document.getElementById(name).value; });
     questions.forEach(function (fieldset) {
       var answer = answerOf(fieldset);
@@ -56,6 +80,7 @@
     metaFields.forEach(function (name) {
       if (typeof state[name] === "string") { document.getElementById(name).value = state[name]; }
     });
+    stageInputs.forEach(function (input) { input.checked = input.value === state.stage; });
     var answers = state.answers || {};
     Object.keys(answers).forEach(function (id) {
       var fieldset = byId[id];
@@ -78,9 +103,15 @@
   // is shown and answered with one of the listed keys (as the terminal run asks).
   function shownIds() {
     var shown = {};
+    var reached = reachedSections();
+    sections.forEach(function (section) {
+      section.hidden = !reached[section.getAttribute("data-section")];
+    });
     questions.forEach(function (fieldset) {
       var id = fieldset.getAttribute("data-id");
       var on = fieldset.getAttribute("data-when");
+      // A full id is SECTION.QUESTION, and a section id has no dot.
+      if (!reached[id.slice(0, id.indexOf("."))]) { shown[id] = false; return; }
       if (!on) { shown[id] = true; return; }
       var wanted = JSON.parse(fieldset.getAttribute("data-when-answers"));
       var earlier = byId[on];
@@ -152,6 +183,7 @@
       if (shown[id]) { answers[id] = state.answers[id]; }
     });
     var file = { checklist: checklist, version: version };
+    if (staged) { file.stage = state.stage; }
     metaFields.forEach(function (name) {
       var value = state[name].trim();
       file[name] = value === "" ? null : value;
