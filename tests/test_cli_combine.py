@@ -61,12 +61,13 @@ def test_groups_that_subtraction_would_reveal_are_warned_of(cli: Cli, tmp_path: 
     three = cli("combine", *paths, "--by", "role", "--min-group", "2")  # nothing withheld
 
     assert by_role.exit_code == 0
-    assert by_role.stderr == (
+    read = f"Read {len(paths)} results and 0 answers files.\n"
+    assert by_role.stderr == read + (
         "collabcheck: warning: the groups not shown (exec (2)) hold fewer than 3 members "
         "between them: the whole team's figures less the shown groups' give their answers; "
         "merge them into a larger group with --group-map before sharing the report\n"
     )
-    assert three.stderr == ""
+    assert three.stderr == read
 
 
 def test_markdown_puts_what_a_workshop_discusses_first(cli: Cli, tmp_path: Path) -> None:
@@ -150,6 +151,7 @@ def test_another_version_is_a_warning(cli: Cli, tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert result.stderr == (
+        f"Read {len(paths) + 1} results and 0 answers files.\n"
         f"collabcheck: warning: {newer}: team-fixture version 2, but {paths[0]} is version 1; "
         "questions are matched by id\n"
     )
@@ -538,6 +540,8 @@ def test_text_is_the_default_on_a_terminal_and_fitted_to_it(tmp_path: Path) -> N
         )
         assert terminal.wait() == 0
         screen = terminal.seen.decode().replace("\r\n", "\n")
+        read, screen = screen.split("\n", 1)  # what combine read, said on stderr
+        assert read == "Read 6 results and 0 answers files."
         assert screen.startswith("Board fixture: team report\n"), screen[:200]
         assert "\x1b" not in screen
         lines = screen.splitlines()

@@ -15,7 +15,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 
 def test_the_designed_commands_exist() -> None:
-    designed = {"list", "show", "run", "report", "validate", "combine", "compare", "new"}
+    designed = {"list", "show", "form", "run", "report", "validate", "combine", "compare", "new"}
     assert designed | {"schema"} == set(COMMANDS)
 
 

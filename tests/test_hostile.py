@@ -33,11 +33,16 @@ def commands(path: Path, tiny: Path) -> dict[str, list[str]]:
         "show": ["show", str(path)],
         "run --answers": ["run", str(tiny), "--answers", str(path)],
         "report": ["report", str(path)],
+        "form": ["form", str(path)],
+        "combine": ["combine", str(path)],
     }
 
 
+COMMANDS = ["validate", "show", "form", "run --answers", "report", "combine"]
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-@pytest.mark.parametrize("command", ["validate", "show", "run --answers", "report"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_hostile_input_gives_a_one_line_error(
     cli: Cli, tmp_path: Path, tiny: Path, case: str, command: str
 ) -> None:

@@ -46,3 +46,13 @@ def test_installed_wheel_lists_the_five_checklists(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert json.loads(printed.stdout)["title"] == "collabcheck checklist"
+
+    # The offline form's script and style are files beside the templates: they travel too.
+    form = subprocess.run(
+        [str(venv / "bin" / "collabcheck"), "form", "board-readiness"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert "indexedDB.open" in form.stdout and "@page" in form.stdout

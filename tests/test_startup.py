@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from tests.test_cli_run import TINY_ANSWERS
+
+Cli = Callable[..., Result]
 
 # Runs the real entry point, then names every module it loaded on stderr's last line.
 SCRIPT = """
@@ -61,6 +65,18 @@ def test_a_command_without_a_terminal_loads_nothing_interactive(
 
     assert "collabcheck.cli" in loaded  # the command did run
     assert loaded & INTERACTIVE_ONLY == set()
+
+
+def test_combine_of_json_results_loads_no_yaml_reader(cli: Cli, tiny: Path) -> None:
+    # combine reads answers files too, but only they need the YAML reader and the checklist.
+    answers, result = tiny.parent / "answers.yaml", tiny.parent / "result.json"
+    answers.write_text(TINY_ANSWERS, encoding="utf-8")
+    cli("run", str(tiny), "--answers", str(answers), "--format", "json", "-o", str(result))
+
+    loaded = loaded_modules("combine", str(result), cwd=tiny.parent)
+
+    assert "collabcheck.team" in loaded  # the command did run
+    assert loaded & {"yaml", "collabcheck.yamlfile", "collabcheck.loader", "jinja2"} == set()
 
 
 # What each command leaves unloaded once the checklist cache holds the files it reads (a second

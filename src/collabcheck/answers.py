@@ -5,6 +5,8 @@ an unquoted 1.10 as 1.1).
 
 ```yaml
 checklist: board-readiness        # optional; must match the checklist being run
+version: "1"                      # optional; must match it too (the offline form writes it)
+completed_at: "2026-11-29T10:15:00+00:00"  # optional; when the answers were given
 organisation: Example NHS Trust   # optional, like respondent and role
 answers:
   "1.2": partly                   # the number as printed, or the full id:
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,16 @@ from collabcheck.model import Answer, Checklist, Question, QuestionKind
 from collabcheck.textfiles import DATA_MAX_BYTES
 from collabcheck.yamlfile import line_of, load_file
 
-_TOP_KEYS = {"checklist", "organisation", "respondent", "role", "stage", "answers"}
+_TOP_KEYS = {
+    "checklist",
+    "version",
+    "organisation",
+    "respondent",
+    "role",
+    "stage",
+    "completed_at",
+    "answers",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,8 @@ class AnswersFile:
     role: str | None = None
     stage: str | None = None
     """In a staged checklist, the stage the work has reached."""
+    completed_at: str | None = None
+    """When the answers were given (the offline form records it), ISO 8601."""
 
 
 def _key(value: Any) -> Any:
@@ -74,7 +88,16 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
             "checklist",
             f"these answers are for {named!r}, not {checklist.id!r}",
         )
-    meta: dict[str, str | None] = {}
+    version = data.get("version")
+    if named in (None, checklist.id) and version is not None and str(version) != checklist.version:
+        found = f" ({checklist.path})" if checklist.path else ""
+        bad(
+            line_of(data, "version"),
+            "version",
+            f"these answers are for version {version} of {checklist.id}, "
+            f"but the {checklist.id} found{found} is version {checklist.version}",
+        )
+    meta: dict[str, str | None] = {"completed_at": _timestamp(data, bad)}
     for key in ("organisation", "respondent", "role"):
         value = data.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
@@ -110,7 +133,30 @@ def parse_answers(data: Any, checklist: Checklist, name: str) -> AnswersFile:
             answers[question.id] = answer
     if problems:
         raise AnswersError(problems)
-    return AnswersFile(answers, meta["organisation"], meta["respondent"], meta["role"], stage)
+    return AnswersFile(
+        answers,
+        meta["organisation"],
+        meta["respondent"],
+        meta["role"],
+        stage,
+        meta["completed_at"],
+    )
+
+
+def _timestamp(data: dict[Any, Any], bad: Any) -> str | None:
+    """``completed_at`` as ISO 8601 text (YAML reads an unquoted one as a datetime)."""
+    value = data.get("completed_at")
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    bad(line_of(data, "completed_at"), "completed_at", "must be a date and time (ISO 8601)")
+    return None
 
 
 def stage_problem(checklist: Checklist, stage: Any) -> str | None:

@@ -84,12 +84,17 @@ def resolve(ref: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
         if not candidate.exists():
             raise ChecklistNotFoundError(f"{ref}: no such file")
         return _load_cached(candidate)
+    return find(ref, extra_dirs)
+
+
+def find(checklist_id: str, extra_dirs: Iterable[Path] = ()) -> Checklist:
+    """Load the checklist with this id on the search path (never a file named by it)."""
     entries = discover(extra_dirs)
     for entry in entries:
-        if entry.id == ref:
+        if entry.id == checklist_id:
             return _load_cached(entry.path, found_by_name=True)
     known = ", ".join(e.id for e in entries) or "none"
-    raise ChecklistNotFoundError(f"no checklist {ref!r}; known ids: {known}")
+    raise ChecklistNotFoundError(f"no checklist {checklist_id!r}; known ids: {known}")
 
 
 def _load_cached(path: Path, *, found_by_name: bool = False) -> Checklist:

@@ -57,6 +57,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 FormatT = TypeVar("FormatT", bound=StrEnum)
 
 
+class FormFormat(StrEnum):
+    """``form``: one HTML page."""
+
+    HTML = "html"
+
+
 class SchemaFormat(StrEnum):
     """``schema``: JSON Schema is JSON."""
 
@@ -277,6 +283,49 @@ def show(
 
 @app.command()
 @handles_errors
+def form(
+    ctx: typer.Context,
+    checklist: Annotated[
+        str, typer.Argument(help="Checklist id or path to a .yaml file.", metavar="CHECKLIST")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE (default: stdout, or ID-form.html when stdout is a terminal; "
+            "- for stdout).",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Write a fillable form of a checklist: one HTML file to send to each member of a team.
+
+    It opens in any browser, offline, and sends nothing: answers are kept in the browser
+    as they are given, and "Save my answers" downloads an answers file
+    (ID-answers-NAME-DATE.json) to send back. Collect those files and combine them:
+    collabcheck combine *-answers-*.json. Printed, the form is the paper worksheet.
+
+    Example: collabcheck form board-readiness -o board-readiness-form.html
+    """
+    from collabcheck.catalog import resolve
+    from collabcheck.render.form import form as render_form
+
+    _target(FormFormat, None, output, FormFormat.HTML)  # -o form.md would get HTML
+    loaded = resolve(checklist, _dirs(ctx))
+    _refuse_inputs(output, loaded.path)
+    if output is None and _is_terminal(sys.stdout):
+        output = Path(f"{loaded.id}-form.html")
+    emit(render_form(loaded), output)
+    if output is not None and str(output) != "-":
+        _say(
+            "Next: send it to each member; each opens it in a browser and sends back the file "
+            '"Save my answers" gives. Then: collabcheck combine *-answers-*.json'
+        )
+
+
+@app.command()
+@handles_errors
 def validate(
     paths: Annotated[
         list[Path], typer.Argument(help="Checklist files to check.", metavar="PATH...")
@@ -491,7 +540,14 @@ def _save_beside(outcome: Any, plain: bool) -> None:
 @app.command()
 @handles_errors
 def report(
-    result_file: Annotated[Path, typer.Argument(help="A result JSON written by run.")],
+    ctx: typer.Context,
+    result_file: Annotated[
+        Path,
+        typer.Argument(
+            help="A result JSON written by run, or an answers file (from the form).",
+            metavar="RESULT",
+        ),
+    ],
     fmt: Annotated[
         ResultFormat | None,
         _format_option(
@@ -503,15 +559,18 @@ def report(
 ) -> None:
     """Write the report of a saved result again, in another format or to a file.
 
+    An answers file (saved by the offline form, or written by hand) is scored against
+    the checklist it names, as run --answers scores it.
+
     csv is one row per question (checklist, respondent, role, organisation, section,
     question_id, label, answer, value, note, status, answer_label), for spreadsheets.
 
     Example: collabcheck report result.json --format html -o report.html
     """
-    from collabcheck.result_reader import read_result
+    from collabcheck.inputs import read_one
 
     chosen = _target(ResultFormat, fmt, output, ResultFormat.MD, result_file)
-    result = read_result(result_file)
+    result = read_one(result_file, _dirs(ctx))
     emit(render_result(result, chosen), output)
     _check_threshold(result, fail_under)
 
@@ -519,11 +578,15 @@ def report(
 @app.command()
 @handles_errors
 def combine(
+    ctx: typer.Context,
     result_files: Annotated[
         # str, not Path: Click's path conversion costs more than reading when there are
         # thousands of results.
         list[str],
-        typer.Argument(help="Result JSON files of one checklist.", metavar="RESULT.json..."),
+        typer.Argument(
+            help="Result JSON files of one checklist, and answers files (from the form).",
+            metavar="RESULT...",
+        ),
     ],
     fmt: Annotated[
         TeamFormat | None,
@@ -573,9 +636,13 @@ def combine(
     mean and spread, and members' notes without names. Nobody is named unless --named; a group
     smaller than --min-group shows nothing of its own. The same result given twice is refused.
 
+    Takes results (run --format json) and answers files (saved by the offline form of
+    collabcheck form, or written by hand), each scored against the checklist it names.
+
     Example: collabcheck combine results/*.json --by role --format html -o team.html
     """
-    from collabcheck.outcome_pool import no_collection, read_results
+    from collabcheck.inputs import read_many
+    from collabcheck.outcome_pool import no_collection
     from collabcheck.team import TeamOptions
     from collabcheck.team import combine as combine_results
 
@@ -593,7 +660,9 @@ def combine(
         by=by, named=named, min_group=min_group, notes=not no_notes, group_map=spellings
     )
     with no_collection():
-        combined = combine_results(read_results(result_files), result_files, options)
+        inputs = read_many(result_files, _dirs(ctx))
+        combined = combine_results(inputs.results, result_files, options)
+    sys.stderr.write(f"{inputs.counted()}\n")
     for warning in combined.warnings:
         _say(f"collabcheck: warning: {warning}")
 
@@ -611,9 +680,13 @@ def combine(
 @app.command()
 @handles_errors
 def compare(
+    ctx: typer.Context,
     before: Annotated[
         Path,
-        typer.Argument(metavar="BEFORE", help="The earlier result (or team result, from combine)."),
+        typer.Argument(
+            metavar="BEFORE",
+            help="The earlier result (or team result, from combine, or answers file).",
+        ),
     ],
     after: Annotated[
         Path, typer.Argument(metavar="AFTER", help="The later one, of the same checklist.")
@@ -627,15 +700,17 @@ def compare(
     """Show what changed between two results of one checklist: each section's score (points),
     ratings that moved, and questions that improved or got worse.
 
-    Works for two results of run, and for two team results (combine --format json).
+    Works for two results of run, for two team results (combine --format json), and for
+    answers files (from the offline form), scored against the checklist each names.
 
     Example: collabcheck compare spring.json autumn.json --format html -o change.html
     """
     from collabcheck.compare import compare as compare_scorecards
-    from collabcheck.compare import read_scorecard
+    from collabcheck.inputs import read_comparable
 
     chosen = _target(ComparisonFormat, fmt, output, ComparisonFormat.MD, before, after)
-    compared = compare_scorecards(read_scorecard(before), read_scorecard(after))
+    dirs = _dirs(ctx)
+    compared = compare_scorecards(read_comparable(before, dirs), read_comparable(after, dirs))
     for warning in compared.warnings:
         _say(f"collabcheck: warning: {warning}")
 

@@ -243,7 +243,7 @@ def _meta(options: RunOptions, preset: AnswersFile, started_at: str | None) -> M
         respondent=options.respondent or preset.respondent,
         role=options.role or preset.role,
         started_at=started_at,
-        completed_at=now(),
+        completed_at=preset.completed_at or now(),
     )
 
 
@@ -294,7 +294,8 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
             f"{len(hidden)} answers in {source} are to questions not asked (their 'when' is "
             f"not met), so they do not count: {_listed(hidden)}"
         )
-    started = now()
+    # A form's answers file says when it was completed, not when it was begun.
+    started = None if preset.completed_at else now()
     result = build(checklist, answers, _meta(options, preset, started), options.stage)
     return RunOutcome(result, interactive=False, warnings=warnings)
 

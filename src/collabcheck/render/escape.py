@@ -105,3 +105,10 @@ def md_link(text: str, url: str | None) -> str:
         return md_inline(text)
     address = _URL_SPECIAL.sub(r"\\\1", url)
     return f"[{md_inline(text)}](<{address}>)"
+
+
+def css_string(text: str) -> str:
+    """Plain text as the inside of a double-quoted CSS string in a <style> element: one line,
+    and ``\\ " < > &`` and control characters escaped, so no ``</style>`` can end the sheet."""
+    one_line = " ".join(text.split())
+    return "".join(f"\\{ord(ch):X} " if ch in '\\"<>&' or ord(ch) < 32 else ch for ch in one_line)

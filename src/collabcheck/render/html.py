@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
 from collabcheck.render import wording
-from collabcheck.render.escape import visible
+from collabcheck.render.escape import css_string, visible
 from collabcheck.result import Result, by_section
 
 if TYPE_CHECKING:
@@ -60,9 +60,7 @@ def _css_string(text: str) -> Any:
     import markupsafe
 
     plain = markupsafe.Markup(text).unescape() if isinstance(text, markupsafe.Markup) else text
-    plain = " ".join(str(plain).split())
-    escaped = "".join(f"\\{ord(ch):X} " if ch in '\\"<>&' or ord(ch) < 32 else ch for ch in plain)
-    return markupsafe.Markup(escaped)
+    return markupsafe.Markup(css_string(str(plain)))
 
 
 @functools.cache
