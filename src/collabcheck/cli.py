@@ -662,7 +662,7 @@ def combine(
     with no_collection():
         inputs = read_many(result_files, _dirs(ctx))
         combined = combine_results(inputs.results, result_files, options)
-    sys.stderr.write(f"{inputs.counted()}\n")
+    _say(inputs.counted())
     for warning in combined.warnings:
         _say(f"collabcheck: warning: {warning}")
 
