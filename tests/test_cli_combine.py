@@ -62,10 +62,14 @@ def test_groups_that_subtraction_would_reveal_are_warned_of(cli: Cli, tmp_path: 
 
     assert by_role.exit_code == 0
     read = f"Read {len(paths)} results and 0 answers files.\n"
-    assert by_role.stderr == read + (
-        "collabcheck: warning: the groups not shown (exec (2)) hold fewer than 3 members "
-        "between them: the whole team's figures less the shown groups' give their answers; "
-        "merge them into a larger group with --group-map before sharing the report\n"
+    assert (
+        by_role.stderr
+        == (
+            "collabcheck: warning: the groups not shown (exec (2)) hold fewer than 3 members "
+            "between them: the whole team's figures less the shown groups' give their answers; "
+            "merge them into a larger group with --group-map before sharing the report\n"
+        )
+        + read
     )
     assert three.stderr == read
 
@@ -151,9 +155,9 @@ def test_another_version_is_a_warning(cli: Cli, tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert result.stderr == (
-        f"Read {len(paths) + 1} results and 0 answers files.\n"
         f"collabcheck: warning: {newer}: team-fixture version 2, but {paths[0]} is version 1; "
         "questions are matched by id\n"
+        f"Read {len(paths) + 1} results and 0 answers files.\n"
     )
     assert json.loads(result.stdout)["checklist"]["versions"] == ["1", "2"]
 
@@ -540,7 +544,7 @@ def test_text_is_the_default_on_a_terminal_and_fitted_to_it(tmp_path: Path) -> N
         )
         assert terminal.wait() == 0
         screen = terminal.seen.decode().replace("\r\n", "\n")
-        read, screen = screen.split("\n", 1)  # what combine read, said on stderr
+        screen, read = screen.rstrip("\n").rsplit("\n", 1)  # what combine read, said last
         assert read == "Read 6 results and 0 answers files."
         assert screen.startswith("Board fixture: team report\n"), screen[:200]
         assert "\x1b" not in screen

@@ -201,6 +201,9 @@ STREAM_COMMANDS = {
     "schema": ["schema", "result"],
     "report": ["report", "RESULT"],
     "run": ["run", "TINY", "--answers", "ANSWERS"],
+    "combine": ["combine", "RESULT"],
+    "compare": ["compare", "RESULT", "RESULT"],
+    "form": ["form", "board-readiness"],
 }
 
 

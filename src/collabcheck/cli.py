@@ -662,10 +662,8 @@ def combine(
     with no_collection():
         inputs = read_many(result_files, _dirs(ctx))
         combined = combine_results(inputs.results, result_files, options)
-    _say(inputs.counted())
     for warning in combined.warnings:
         _say(f"collabcheck: warning: {warning}")
-
     if chosen is TeamFormat.TEXT:
         import os
         import shutil
@@ -673,8 +671,10 @@ def combine(
         width = shutil.get_terminal_size().columns if to_terminal else 88
         colour = to_terminal and "NO_COLOR" not in os.environ
         emit(render_team(combined.team, chosen, width, colour), output)
-        return
-    emit(render_team(combined.team, chosen), output)
+    else:
+        emit(render_team(combined.team, chosen), output)
+    # Said once the report is out, so that a failed write is the only line (one error, exit 1).
+    _say(inputs.counted())
 
 
 @app.command()
