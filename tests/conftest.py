@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -23,6 +24,10 @@ from collabcheck.cli import app
 from collabcheck.loader import parse_checklist
 from collabcheck.model import Checklist
 from collabcheck.yamlfile import parse_text
+from tests.browser import launched_browser, runs_last
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 Cli = Callable[..., Result]
 WriteFile = Callable[[str, str], Path]
@@ -109,3 +114,13 @@ def tiny(write_file: Callable[[str, str], Path]) -> Path:
 def tiny_checklist() -> Checklist:
     """The tiny checklist, parsed."""
     return parse_checklist(parse_text(MINIMAL, "tiny.yaml"), "tiny.yaml")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for every browser test of the run (see tests/browser.py)."""
+    yield from launched_browser()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    runs_last(items)

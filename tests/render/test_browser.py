@@ -1,32 +1,27 @@
 """Every HTML page in a real Chromium: printed to PDF on A4, read on a 390 px phone, checked by
 axe-core.
 
-One browser serves them all. Where Chromium is missing these tests skip, except in CI
-(``CI`` set, or ``COLLABCHECK_BROWSER_TESTS=required`` as .ci/run sets): there they fail, so a
-machine without a browser can never pass them unseen.
+The harness (one Chromium for the whole run, and when its tests skip or fail) is in
+tests/browser.py.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests import pages
+from tests.browser import DESKTOP, PHONE
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-PHONE = 390
 A4_TEXT_WIDTH = 688
 """Pixels: 182 mm, A4 less its side margins."""
-DESKTOP = 1280
 NARROWEST_COLUMN = 60
 """Pixels: a column narrower than this holds a few letters a line (a 0 px column was seen)."""
 SMALLEST_CHART_TEXT = 9.0
@@ -44,59 +39,6 @@ MOST_PAGES = {
 }
 """The team report grew by its four lists, members' notes and the workshop sheet (issue 12)."""
 MOST_WORKSHEET_PAGES = 14
-
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium() -> str | None:
-    """The installed Chromium: Debian's binary behind its wrapper script, or one on PATH."""
-    named = os.environ.get("COLLABCHECK_CHROMIUM")
-    if named:
-        return named
-    for candidate in ("/usr/lib/chromium/chromium", "/usr/lib/chromium-browser/chromium-browser"):
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return next(
-        (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))),
-        None,
-    )
-
-
-def browser_required() -> bool:
-    """In CI the browser tests must run: a missing browser fails them."""
-    return bool(os.environ.get("CI")) or (os.environ.get("COLLABCHECK_BROWSER_TESTS") == "required")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for all the browser tests (they are all in this module).
-
-    Not session-scoped: Playwright's sync API keeps an event loop running while it is started,
-    and the prompt tests after this module need to run their own.
-    """
-    executable = chromium()
-    if executable is None:
-        message = "needs Chromium (Debian: apt-get install chromium)"
-        if browser_required():
-            pytest.fail(f"{message}; .ci/run installs it", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # Playwright starts Chromium with a fresh profile of its own, removed at close.
-        launched = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from typer.testing import Result as CliResult
 
-from tests.render.test_browser import CHROMIUM_FLAGS, DESKTOP, PHONE, browser_required, chromium
+from tests.browser import DESKTOP, PHONE
 from tests.render.test_form import HOSTILE_MARKER, hostile_checklist
 
 if TYPE_CHECKING:
@@ -66,25 +66,6 @@ document.addEventListener("securitypolicyviolation", function (event) {
   window.cspViolations.push(event.violatedDirective + " " + event.blockedURI);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for this module (see test_browser.py on why not per session)."""
-    executable = chromium()
-    if executable is None:
-        message = "needs Chromium (Debian: apt-get install chromium)"
-        if browser_required():
-            pytest.fail(f"{message}; .ci/run installs it", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
-        )
-        yield launched
-        launched.close()
 
 
 class Visit:
