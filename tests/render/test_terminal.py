@@ -35,7 +35,10 @@ def test_the_end_of_run_summary_counts_and_names_the_priority_gaps(
         "1 not asked." in " ".join(err.split())
     )
     assert "- No: 1.4 Are carers involved?" in err
-    assert "In part: 1. Knowledge gaps (Don't know): 1." in " ".join(err.split())
+    assert (
+        "Also 1 answer in part (Partly, Neither) and 1 knowledge gap (Don't know): "
+        "the report lists them." in " ".join(err.split())
+    )
 
 
 def test_the_plain_summary_is_sentences_without_a_table_or_escape_codes(

@@ -139,12 +139,12 @@ def print_summary(result: Result, *, plain: bool = False, gaps: int = 0) -> None
             label = o.label or o.text
             console.print(f"- {o.answer_label}: {numbers[o.id]} {label}", markup=False)
     in_part, unknown = len(result.in_part), len(result.knowledge_gaps)
-    console.print(
-        escape(
-            f"In part: {in_part}. Knowledge gaps (Don't know): {unknown}. "
-            "The report lists them all."
+    if in_part or unknown:
+        listed = (
+            f"{wording.plural(in_part, 'answer')} in part (Partly, Neither)",
+            f"{wording.plural(unknown, 'knowledge gap')} (Don't know)",
         )
-    )
+        console.print(escape(f"Also {' and '.join(listed)}: the report lists them."))
 
 
 def print_next_steps(
