@@ -243,3 +243,28 @@ def test_the_script_keeps_answers_in_indexeddb_by_checklist_and_version() -> Non
     assert "var storeKey = [checklist, version];" in script
     assert "localStorage" not in script.replace("localStorage on a file:// page", "")
     assert "fetch(" not in script and "XMLHttpRequest" not in script
+
+
+def test_control_characters_and_direction_overrides_are_shown_inert(tmp_path: Path) -> None:
+    # A right-to-left override would reorder the text after it; ESC could start a sequence.
+    sneaky = "Is it agreed?\u202e\x1b[2J reversed"
+    text = f"""\
+id: sneaky
+title: "{sneaky}"
+version: "1"
+source: {{publisher: P, title: T}}
+description: D
+scale: yes-partly-no
+sections:
+  - id: s
+    title: S
+    questions:
+      - {{id: q, text: "{sneaky}"}}
+"""
+    path = tmp_path / "sneaky.yaml"
+    path.write_text(text.replace("\x1b", "\\e"), encoding="utf-8")
+
+    page = form(load_path(path))
+
+    assert "\u202e" not in page and "\x1b" not in page
+    assert "Is it agreed?" in parse(page).find("h1").text

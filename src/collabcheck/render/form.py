@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from collabcheck import __version__
 from collabcheck.model import Checklist, Question, QuestionKind, is_web_address
-from collabcheck.render import wording
+from collabcheck.render import page_templates, wording
 from collabcheck.render.escape import css_string
 
 if TYPE_CHECKING:
@@ -127,16 +127,7 @@ def policy(script: str, style: str) -> str:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("collabcheck", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return page_templates.environment()
 
 
 def _options(checklist: Checklist, question: Question) -> tuple[FormOption, ...]:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from collabcheck import __version__
 from collabcheck.model import Checklist, QuestionKind, Status
-from collabcheck.render import wording
-from collabcheck.render.escape import css_string, visible
+from collabcheck.render import page_templates, wording
+from collabcheck.render.escape import css_string
 from collabcheck.result import Result, by_section
 
 if TYPE_CHECKING:
@@ -65,19 +65,7 @@ def _css_string(text: str) -> Any:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("collabcheck", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Autoescape stops markup; this stops what escaping leaves alone: control characters
-        # and bidirectional overrides (which would reorder the page's text), lone surrogates.
-        finalize=_inert,
-    )
+    env = page_templates.environment()
     env.filters.update(
         percent=wording.percent,
         number=wording.number,
@@ -91,14 +79,6 @@ def _environment() -> jinja2.Environment:
         wording=wording, plural=wording.plural, version=__version__, DASH=wording.DASH
     )
     return env
-
-
-def _inert(value: Any) -> Any:
-    if isinstance(value, str):
-        shown = visible(value)
-        # Markup stays markup: visible only swaps characters that are never markup.
-        return type(value)(shown) if shown is not value else value
-    return value
 
 
 def _render(template: str, **context: Any) -> str:
