@@ -121,7 +121,10 @@ def test_every_question_reads_whole_and_the_run_ends_with_both_files_saved(
     text = term.text()
     assert f"Saved the report: board-readiness-{today}.md" in text
     assert f"Saved the result: board-readiness-{today}.json" in text
-    assert "--format html" in text and "combine" in text
+    # The suggested commands as pasted: a long program path (the worktree's) may break them
+    # between any two words, with the shell's line continuation.
+    commands = " ".join(text.replace("\\", " ").split())
+    assert "--format html" in commands and "combine" in commands
 
     report = (tmp_path / f"board-readiness-{today}.md").read_text(encoding="utf-8")
     data = json.loads((tmp_path / f"board-readiness-{today}.json").read_text(encoding="utf-8"))
