@@ -190,3 +190,21 @@ def test_the_blank_answers_file_lists_every_question_and_runs_once_filled_in(
         "skills.training": ("partly", None),
         "risks.system-risk-management": ("no", "not yet"),
     }
+
+
+def test_the_blank_answers_file_of_a_staged_checklist_asks_the_stage(
+    cli: Cli, write_file: WriteFile
+) -> None:
+    blank = cli("show", "collaborative-model", "--format", "answers")
+    assert blank.exit_code == 0
+    assert "stage:" in blank.stdout.splitlines()
+    assert "decision-time" in blank.stdout
+
+    # Left empty it runs as before; filled in, later stages are not reached.
+    empty = run_json(
+        cli, "collaborative-model", "--answers", str(write_file("a.yaml", blank.stdout))
+    )
+    assert empty["stage"] is None
+    filled = blank.stdout.replace("\nstage:\n", "\nstage: decision-time\n")
+    data = run_json(cli, "collaborative-model", "--answers", str(write_file("b.yaml", filled)))
+    assert data["stage"] == "decision-time"

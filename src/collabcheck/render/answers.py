@@ -30,6 +30,18 @@ def _allowed(checklist: Checklist, question: Question) -> str:
     return "free text, in quotes"
 
 
+def _stage_lines(checklist: Checklist) -> list[str]:
+    """A staged checklist's ``stage:`` line, so the file is scored as ``run --stage`` scores it."""
+    stages = checklist.stages
+    if stages is None:
+        return []
+    note = (
+        "The stage the work has reached (later stages are not asked or scored): "
+        f"one of {', '.join(stages.steps)}"
+    )
+    return [*_comment(note, ""), "stage:"]
+
+
 def blank(checklist: Checklist) -> str:
     """The answers file with nothing answered: uncomment a question's line and answer it."""
     out = _comment(
@@ -44,6 +56,7 @@ def blank(checklist: Checklist) -> str:
         "organisation:",
         "respondent:",
         "role:",
+        *_stage_lines(checklist),
         "answers:",
     ]
     numbers = checklist.numbers
