@@ -78,7 +78,9 @@ def test_missing_answers_file(cli: Cli, tiny: Path, tmp_path: Path) -> None:
     assert result.stderr == f"collabcheck: {tmp_path / 'none.yaml'}: no such file\n"
 
 
-def test_answers_that_do_not_count_are_named(cli: Cli, write_file: WriteFile) -> None:
+def test_answers_that_do_not_count_are_named_by_their_numbers(
+    cli: Cli, write_file: WriteFile
+) -> None:
     checklist = write_file(
         "gate/gate.yaml",
         MINIMAL_GATE,
@@ -92,12 +94,12 @@ def test_answers_that_do_not_count_are_named(cli: Cli, write_file: WriteFile) ->
 
     assert result.exit_code == 0
     assert (
-        f"collabcheck: warning: 1 answers in {answers} left out by --section: b.other\n"
+        f"collabcheck: warning: 1 answers in {answers} left out by --section: 2.1\n"
         in result.stderr
     )
     assert (
         f"collabcheck: warning: 1 answers in {answers} are to questions not asked (their 'when' "
-        "is not met), so they do not count: a.then\n" in result.stderr
+        "is not met), so they do not count: 1.2\n" in result.stderr
     )
 
 

@@ -279,20 +279,20 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
     if later:
         warnings.append(
             f"{len(later)} answers in {source} are to stages not reached (after "
-            f"{options.stage}), so they do not count: {_listed(later)}"
+            f"{options.stage}), so they do not count: {_listed(checklist, later)}"
         )
     if missing:
         warnings.append(f"{len(missing)} questions not in {source} recorded as skipped: ")
-        warnings[-1] += _listed(missing)
+        warnings[-1] += _listed(checklist, missing)
     outside = [qid for qid in preset.answers if qid not in answers]
     if outside:
         warnings.append(f"{len(outside)} answers in {source} left out by --section: ")
-        warnings[-1] += _listed(outside)
+        warnings[-1] += _listed(checklist, outside)
     hidden = [qid for qid in answers if qid not in shown and qid not in later]
     if hidden:
         warnings.append(
             f"{len(hidden)} answers in {source} are to questions not asked (their 'when' is "
-            f"not met), so they do not count: {_listed(hidden)}"
+            f"not met), so they do not count: {_listed(checklist, hidden)}"
         )
     # A form's answers file says when it was completed, not when it was begun.
     started = None if preset.completed_at else now()
@@ -300,8 +300,10 @@ def _run_from_file(options: RunOptions, preset: AnswersFile) -> RunOutcome:
     return RunOutcome(result, interactive=False, warnings=warnings)
 
 
-def _listed(ids: list[str]) -> str:
-    return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+def _listed(checklist: Checklist, ids: list[str]) -> str:
+    # By number, as the worksheet, the screen and the blank answers file say them.
+    numbers = [checklist.numbers.get(qid, qid) for qid in ids]
+    return ", ".join(numbers[:5]) + (", ..." if len(numbers) > 5 else "")
 
 
 def _run_interactive(options: RunOptions, preset: AnswersFile, prompter: Prompter) -> RunOutcome:
