@@ -188,3 +188,15 @@ def test_a_checklist_whose_id_differs_from_its_file_name_is_not_listed_under_eit
     )
     assert shown.exit_code == 1
     assert "rename the file tiny.yaml or change the id" in shown.stderr
+
+
+def test_the_output_help_offers_only_what_the_command_writes(cli: Cli) -> None:
+    run_help = " ".join(cli("run", "--help").stdout.split())
+    schema_help = " ".join(cli("schema", "--help").stdout.split())
+
+    # run writes md, json or html: its -o help does not promise csv.
+    assert "csv" not in run_help
+    assert "its extension sets the format, one of those --format lists" in run_help
+    # schema has no --format: its -o writes JSON.
+    assert "Write to FILE (a .json) instead of stdout (- for stdout)." in schema_help
+    assert "sets the format" not in schema_help

@@ -191,8 +191,18 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to FILE instead of stdout (- for stdout); its extension (.md, .json, "
-        ".html, .csv) sets the format.",
+        help="Write to FILE instead of stdout (- for stdout); its extension sets the format, "
+        "one of those --format lists.",
+        metavar="FILE",
+    ),
+]
+# schema writes JSON only: its -o has no format to set.
+SchemaOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (a .json) instead of stdout (- for stdout).",
         metavar="FILE",
     ),
 ]
@@ -792,7 +802,7 @@ def schema(
             autocompletion=_schema_names,
         ),
     ],
-    output: OutputOption = None,
+    output: SchemaOutputOption = None,
 ) -> None:
     """Print a JSON Schema (draft 2020-12) that ships with collabcheck.
 
