@@ -167,7 +167,7 @@ def test_another_version_is_a_warning(cli: Cli, tmp_path: Path) -> None:
     [
         (None, ": no such file"),
         ("{not json", ":1: not valid JSON: Expecting property name enclosed in double quotes"),
-        ('{"schema": "collabcheck/team/v1"}', ": schema: not a collabcheck result"),
+        ('{"schema": "collabcheck/team/v1"}', ": schema: a team result (from combine)"),
         ("[1, 2]", ": result: must be an object"),
         ('{"a": NaN}', ": not valid JSON: NaN is not a number JSON allows"),
     ],

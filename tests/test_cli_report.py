@@ -99,3 +99,25 @@ def test_report_refuses_a_result_whose_answers_do_not_add_up(
 
     assert result.exit_code == 1
     assert f"collabcheck: {path}: {message}" in result.stderr.splitlines()
+
+
+def test_a_team_result_given_to_report_or_combine_is_named_as_one(
+    cli: Cli, tiny: Path, write_file: WriteFile, tmp_path: Path
+) -> None:
+    from collabcheck.result_reader import TEAM_RESULT_SCHEMA
+    from collabcheck.team import SCHEMA
+
+    assert TEAM_RESULT_SCHEMA == SCHEMA  # the reader's copy of the team schema is the team's
+    answers = write_file("answers.yaml", TINY_ANSWERS)
+    saved = tmp_path / "result.json"
+    cli("run", str(tiny), "--answers", str(answers), "--format", "json", "-o", str(saved))
+    team = tmp_path / "team.json"
+    assert cli("combine", str(saved), "--format", "json", "-o", str(team)).exit_code == 0
+
+    for command in (("report", str(team)), ("combine", str(saved), str(team))):
+        result = cli(*command)
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"collabcheck: {team}: schema: a team result (from combine), not one person's "
+            "result: combine and report take members' results; compare takes two team results\n"
+        )

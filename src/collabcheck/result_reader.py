@@ -35,6 +35,14 @@ from collabcheck.textfiles import DATA_MAX_BYTES, read_text
 if TYPE_CHECKING:
     from collabcheck.outcome_pool import OutcomePool
 
+# The team result's schema (team.SCHEMA, not imported: team reads results), told apart here so
+# that giving one where a person's result is wanted says what it is.
+TEAM_RESULT_SCHEMA = "collabcheck/team/v1"
+_TEAM_NOT_RESULT = (
+    "a team result (from combine), not one person's result: combine and report take members' "
+    "results; compare takes two team results"
+)
+
 
 class Fields:
     """Typed access to a JSON object that records what is wrong instead of raising at once."""
@@ -112,6 +120,8 @@ def parse_result(data: Any, name: str, pool: OutcomePool | None = None) -> Resul
     if not isinstance(data, dict):
         raise ResultError([Problem(name, None, "result", "must be an object")])
     top: dict[str, Any] = data
+    if top.get("schema") == TEAM_RESULT_SCHEMA:
+        raise ResultError([Problem(name, None, "schema", _TEAM_NOT_RESULT)])
     if top.get("schema") != SCHEMA:
         raise ResultError(
             [Problem(name, None, "schema", f"not a collabcheck result (expected {SCHEMA!r})")]
