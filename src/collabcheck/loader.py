@@ -5,7 +5,6 @@ Validation collects every problem in a file before raising, so an author fixes t
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +24,7 @@ from collabcheck.model import (
     ScaleOption,
     Section,
     Source,
+    finite_number,
     is_web_address,
 )
 from collabcheck.yamlfile import LineDict, line_of, load_file
@@ -207,18 +207,6 @@ def _version(check: _Checker, top: LineDict) -> str | None:
 def _short(value: Any) -> str:
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
-
-
-def _finite(value: Any) -> float | None:
-    """A number as a finite float; None for anything else (text, true, .inf, an integer too
-    large for a float)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def _flag(check: _Checker, data: LineDict, key: str, at: str) -> bool:
@@ -438,7 +426,7 @@ def _parse_question(
     weight = 1.0
     if "weight" in data:
         raw = data["weight"]
-        if _finite(raw) is None:
+        if finite_number(raw) is None:
             check.add(
                 data.line_of("weight"), f"{at}.weight", f"must be a number, not {_short(raw)}"
             )

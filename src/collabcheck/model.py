@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -186,6 +187,18 @@ class Stages:
             return frozenset(self.sections)
         upto = self.sections[: self.sections.index(stage) + 1]
         return frozenset(upto) | self.throughout
+
+
+def finite_number(value: object) -> float | None:
+    """A JSON or YAML number as a finite float; None for anything else (text, true, an
+    infinity such as 1e400, a whole number too large for a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 # An address a report can link to safely: http(s) only, so never a javascript: or file: link.

@@ -7,7 +7,6 @@ with its answers.
 from __future__ import annotations
 
 import json
-import math
 import operator
 from itertools import compress, repeat
 from pathlib import Path
@@ -27,6 +26,7 @@ from collabcheck.model import (
     Source,
     Stages,
     Status,
+    finite_number,
     is_web_address,
 )
 from collabcheck.result import SCHEMA, ChecklistInfo, Meta, Outcome, Result
@@ -73,7 +73,7 @@ class Fields:
         value = data.get(key)
         if value is None:
             return None
-        number = finite(value)
+        number = finite_number(value)
         if number is None:
             self.bad(f"{at}.{key}", "must be a number or null")
         return number
@@ -95,18 +95,6 @@ class Fields:
             self.bad(at, "amber must not be above green")
             return Bands()
         return bands
-
-
-def finite(value: Any) -> float | None:
-    """A JSON or YAML number as a finite float; None for anything else (text, true, an
-    infinity such as 1e400, a whole number too large for a float)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def parse_result(data: Any, name: str, pool: OutcomePool | None = None) -> Result:
@@ -358,7 +346,7 @@ def _outcome(f: Fields, data: dict[str, Any], at: str, scale: Scale | None) -> O
     value = get("value")
     reported = len(f.problems)
     if value is not None and type(value) is not float:
-        value = finite(value)
+        value = finite_number(value)
         if value is None:
             f.bad(f"{at}.value", "must be a number or null")
     if value is not None and not 0 <= value <= 1:
@@ -366,7 +354,7 @@ def _outcome(f: Fields, data: dict[str, Any], at: str, scale: Scale | None) -> O
     weight = get("weight")
     if weight is None:
         weight = 1.0
-    elif finite(weight) is None:
+    elif finite_number(weight) is None:
         f.bad(f"{at}.weight", "must be a number or null")
         weight = 1.0
     elif weight < 0:
