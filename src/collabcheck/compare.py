@@ -399,11 +399,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
     scores = f.obj(data.get("scores"), "scores")
     overall = _team_point(f, scores.get("overall"), "scores.overall", "overall", "Overall")
     sections: list[Point] = []
-    raw_sections = scores.get("sections")
-    if not isinstance(raw_sections, list):
-        f.bad("scores.sections", "must be a list")
-        raw_sections = []
-    for index, item in enumerate(raw_sections):
+    for index, item in enumerate(f.items(scores.get("sections"), "scores.sections")):
         at = f"scores.sections[{index}]"
         entry = f.obj(item, at)
         sid, title = f.text(entry, "id", at), f.text(entry, "title", at)
@@ -416,11 +412,7 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
         if sid is not None and title is not None and point is not None:
             sections.append(point)
     questions: list[QuestionPoint] = []
-    raw_questions = data.get("questions")
-    if not isinstance(raw_questions, list):
-        f.bad("questions", "must be a list")
-        raw_questions = []
-    for index, item in enumerate(raw_questions):
+    for index, item in enumerate(f.items(data.get("questions"), "questions")):
         at = f"questions[{index}]"
         entry = f.obj(item, at)
         texts = [f.text(entry, key, at) for key in ("id", "section", "number", "text")]
@@ -459,11 +451,8 @@ def parse_team_scorecard(data: dict[str, Any], name: str) -> Scorecard:
 
 def _team_stages(f: Fields, data: Any) -> list[tuple[str | None, int]]:
     """A team result's ``stages``: each stage's title (None: not given) and its members."""
-    if not isinstance(data, list):
-        f.bad("stages", "must be a list")
-        return []
     stages: list[tuple[str | None, int]] = []
-    for index, item in enumerate(data):
+    for index, item in enumerate(f.items(data, "stages")):
         entry = f.obj(item, f"stages[{index}]")
         title = f.text(entry, "title", f"stages[{index}]", required=False)
         members = entry.get("respondents")

@@ -60,6 +60,12 @@ class Fields:
         self.bad(field, "must be an object")
         return {}
 
+    def items(self, data: Any, field: str) -> list[Any]:
+        if isinstance(data, list):
+            return data
+        self.bad(field, "must be a list")
+        return []
+
     def text(self, data: dict[str, Any], key: str, at: str, required: bool = True) -> str | None:
         value = data.get(key)
         if value is None and not required:
@@ -218,10 +224,7 @@ def _meta(f: Fields, data: Any) -> Meta:
 def _sections(f: Fields, top: dict[str, Any]) -> list[tuple[str, str]]:
     """Each section's id and title, from the scores block, which lists every section in order."""
     scores = f.obj(top.get("scores"), "scores")
-    raw = scores.get("sections")
-    if not isinstance(raw, list):
-        f.bad("scores.sections", "must be a list")
-        return []
+    raw = f.items(scores.get("sections"), "scores.sections")
     sections: list[tuple[str, str]] = []
     for index, item in enumerate(raw):
         data = f.obj(item, f"scores.sections[{index}]")
